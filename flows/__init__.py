@@ -1,0 +1,1 @@
+"""Thin Prefect orchestration and the `ree-etl` command line."""

@@ -1,0 +1,121 @@
+"""The `ree-etl` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _defaults_env() -> None:
+    # No telemetry to the internet, and a quiet ephemeral API unless the user set their own.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="ree-etl",
+        description="Rare-earth news → repaired text → facts → Parquet → DuckDB, as Prefect flows.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the ingest flow once now and print a summary")
+    run.add_argument("--source", action="append", type=Path, metavar="DIR",
+                     help="folder (or file) of raw article files; repeatable "
+                          "(default: the bundled samples/)")
+    run.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
+                     help="where raw/, lake/ and warehouse.duckdb live (default: ./data)")
+    run.add_argument("--batch-size", type=int, default=500, metavar="N",
+                     help="documents per batch; one Prefect task per stage per batch (default: 500)")
+    run.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, metavar="N",
+                     help="files larger than this are quarantined as too_large (default: 20 MiB)")
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                     help="wait this long for another run on the same data dir (default: exit)")
+
+    sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
+    sql.add_argument("query", help='e.g. "select count(*) from documents"')
+    sql.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
+                     help="data directory holding warehouse.duckdb (default: ./data)")
+    sql.add_argument("--limit", type=int, default=200, metavar="N", help="rows to print (default: 200)")
+
+    ev = sub.add_parser("eval-repair", help="corrupt clean texts per mojibake family, repair, score")
+    ev.add_argument("--source", action="append", type=Path, metavar="DIR",
+                    help="folder of clean UTF-8 texts (default: tests/data/clean)")
+    ev.add_argument("--seed", type=int, default=0, help="random seed for the corpus variations")
+    ev.add_argument("--repeat", type=int, default=20, metavar="N",
+                    help="variants generated per clean text (default: 20)")
+
+    ef = sub.add_parser("eval-facts", help="precision / recall / F1 per fact kind against gold")
+    ef.add_argument("--gold", type=Path, required=True, metavar="FILE", help="gold YAML file")
+    ef.add_argument("--source", type=Path, metavar="DIR",
+                    help="folder with the gold's files (default: the gold file's folder/../samples "
+                         "or the bundled samples)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    _defaults_env()
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "sql":
+        return _sql(args)
+    if args.command == "eval-repair":
+        from flows.evaluate import eval_repair_cli
+
+        return eval_repair_cli(args)
+    if args.command == "eval-facts":
+        from flows.evaluate import eval_facts_cli
+
+        return eval_facts_cli(args)
+    return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    from flows.ingest import RunLocked, ingest_articles
+
+    sources = [str(s) for s in args.source] if args.source else None
+    try:
+        s = ingest_articles(sources=sources, data_dir=str(args.data_dir),
+                            batch_size=args.batch_size, max_bytes=args.max_bytes,
+                            wait_seconds=args.wait)
+    except RunLocked as e:
+        print(f"ree-etl: {e}", file=sys.stderr)
+        return 3
+    print_summary(s)
+    return 0
+
+
+def print_summary(s: dict) -> None:
+    print(f"load {s['load_id']} finished in {s['seconds']:.2f}s")
+    print(f"  files: {s['files_seen']} seen, {s['files_new']} new, "
+          f"{s['files_unchanged']} unchanged, {s['files_quarantined']} quarantined")
+    for reason, n in sorted(s["quarantine_reasons"].items()):
+        print(f"    quarantined as {reason}: {n}")
+    print(f"  documents written this run: {s['documents_written']}")
+    print("  rows in the warehouse:")
+    for table, n in s["totals"].items():
+        print(f"    {table:<11} {n}")
+    print(f"  warehouse: {s['warehouse']}")
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.query import format_table, run_query
+
+    try:
+        cols, rows = run_query(args.data_dir, args.query, args.limit)
+    except (duckdb.Error, FileNotFoundError) as e:
+        print(f"ree-etl sql: {e}", file=sys.stderr)
+        return 1
+    if cols:
+        print(format_table(cols, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,443 @@
+"""The `ingest_articles` flow: discover → read & hash → normalize → extract → Parquet → DuckDB.
+
+One task per stage per batch of documents (a task run costs milliseconds of bookkeeping, a
+document microseconds). Raw bytes are kept before anything can fail; a file that cannot become a
+document is quarantined with a reason and never stops the others.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from uuid import uuid4
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.runtime import flow_run
+
+from transforms.decode import NotText
+from transforms.extract import extract, fact_rows, row_id
+from transforms.normalize import Document, normalize
+from transforms.repair import mojibake_marks
+from warehouse import lake, rawstore
+from warehouse.load import (
+    WAREHOUSE_FILE,
+    committed_lake_files,
+    connect,
+    file_index,
+    known_hashes,
+    load_batch,
+    record_load,
+    table_counts,
+)
+from warehouse.schema import ALL_TABLES, frame
+
+DEFAULT_SOURCES = [Path(__file__).resolve().parent.parent / "samples"]
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_BATCH = 500
+SUMMARY_TABLES = ("documents", "sources", "repairs", "entities", "mentions", "roles", "events",
+                  "metrics", "quotes", "quarantine")
+
+
+class RunLocked(RuntimeError):
+    """Another run holds the data directory."""
+
+
+@dataclass
+class Candidate:
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[dict] = field(default_factory=list)  # quarantine rows found while walking
+    seen: int = 0
+
+
+@dataclass
+class Batch:
+    key: str
+    documents: list[tuple[Candidate, str, Document]] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    index_rows: list[tuple[str, int, int, str]] = field(default_factory=list)
+    reseen: list[tuple[Candidate, str]] = field(default_factory=list)  # same bytes, new mtime
+
+
+# --- lock -------------------------------------------------------------------------------------
+
+
+class DataDirLock:
+    """An exclusive flock on <data-dir>/.lock: released by the kernel if the process dies."""
+
+    def __init__(self, data_dir: Path, wait_seconds: float = 0.0) -> None:
+        self.path = data_dir / ".lock"
+        self.wait = wait_seconds
+        self.fh = None
+
+    def __enter__(self) -> DataDirLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self.fh.close()
+                    raise RunLocked(
+                        f"another ree-etl run is using {self.path.parent}; "
+                        "it was left untouched (retry later or pass --wait SECONDS)"
+                    ) from None
+                time.sleep(0.2)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh:
+            fcntl.flock(self.fh, fcntl.LOCK_UN)
+            self.fh.close()
+
+
+# --- tasks ------------------------------------------------------------------------------------
+
+
+def _walk(root: Path, problems: list[dict]) -> list[Path]:
+    """Regular files under root, following links but never the same directory twice."""
+    if root.is_file():
+        return [root]
+    if not root.exists():
+        problems.append(_q(str(root), None, "unreadable", "source does not exist", 0, None))
+        return []
+    out: list[Path] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        st = os.stat(dirpath)
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            problems.append(_q(dirpath, None, "loop", "directory reached twice through a link", 0, None))
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        out.extend(Path(dirpath) / f for f in sorted(filenames) if not f.startswith("."))
+    return out
+
+
+def _q(path: str, sha: str | None, reason: str, detail: str, size: int, raw_path: str | None) -> dict:
+    return {"source_path": path, "raw_sha256": sha, "reason": reason, "detail": detail,
+            "size_bytes": size, "raw_path": raw_path, "first_seen": datetime.now()}
+
+
+@task(name="discover")
+def discover(sources: list[str], data_dir: str) -> Discovery:
+    """List input files; skip those whose path, size and mtime match the last load."""
+    d = Discovery()
+    con = connect(Path(data_dir))
+    try:
+        index = file_index(con)
+    finally:
+        con.close()
+    for src in sources:
+        for path in _walk(Path(src), d.problems):
+            d.seen += 1
+            try:
+                st = path.stat()
+            except OSError as e:
+                d.problems.append(_q(str(path), None, "unreadable", f"cannot stat: {e.strerror}", 0, None))
+                continue
+            prior = index.get(str(path))
+            if prior and prior[0] == st.st_size and prior[1] == st.st_mtime_ns:
+                d.unchanged += 1
+                continue
+            d.candidates.append(Candidate(str(path), st.st_size, st.st_mtime_ns))
+    return d
+
+
+@task(name="read-and-hash", retries=2, retry_delay_seconds=[1, 5])
+def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
+               known: set[tuple[str, str]]) -> tuple[list[tuple[Candidate, str, bytes]], Batch]:
+    """Read bytes, hash them, keep them under raw/ before anything else can fail."""
+    raw_dir = Path(data_dir) / "raw"
+    out: list[tuple[Candidate, str, bytes]] = []
+    batch = Batch(key="")
+    for c in cands:
+        try:
+            if c.size > max_bytes:
+                sha, kept = _keep_large(Path(c.path), raw_dir)
+                batch.quarantine.append(_q(c.path, sha, "too_large",
+                                           f"{c.size} bytes is over the {max_bytes}-byte limit",
+                                           c.size, kept))
+                batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
+                continue
+            data = Path(c.path).read_bytes()
+        except OSError as e:
+            batch.quarantine.append(_q(c.path, None, "unreadable", f"cannot read: {e.strerror}", c.size, None))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        rawstore.keep(raw_dir, sha, data)
+        if (c.path, sha) in known:
+            batch.reseen.append((c, sha))
+            batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
+            continue
+        out.append((c, sha, data))
+    return out, batch
+
+
+def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
+    h = hashlib.sha256()
+    tmp = raw_dir / f".tmp-large-{os.getpid()}"
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    with open(path, "rb") as src, open(tmp, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            h.update(chunk)
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    sha = h.hexdigest()
+    final = rawstore.raw_path(raw_dir, sha)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp, final)
+    return sha, str(final)
+
+
+@task(name="normalize")
+def normalize_batch(files: list[tuple[Candidate, str, bytes]], batch: Batch, data_dir: str) -> Batch:
+    """Decode, repair and split each file; quarantine what is not text."""
+    raw_dir = Path(data_dir) / "raw"
+    for c, sha, data in files:
+        try:
+            doc = normalize(data)
+        except NotText as e:
+            batch.quarantine.append(_q(c.path, sha, e.reason, e.detail, c.size,
+                                       str(rawstore.raw_path(raw_dir, sha))))
+        else:
+            batch.documents.append((c, sha, doc))
+        batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
+    batch.key = hashlib.sha256("".join(sorted(r[3] or r[0] for r in batch.index_rows)).encode()).hexdigest()[:16]
+    return batch
+
+
+@task(name="extract-facts")
+def extract_batch(batch: Batch) -> dict[str, list[dict]]:
+    """Rows for every warehouse table from one batch of normalized documents."""
+    now = datetime.now()
+    rows: dict[str, list[dict]] = {t: [] for t in ("documents", "sources", "repairs", "residuals",
+                                                    "entities", "mentions", "roles", "events",
+                                                    "metrics", "quotes", "quarantine")}
+    seen_docs: set[str] = set()
+    entities: dict[str, dict] = {}
+    for c, sha, doc in batch.documents:
+        rows["sources"].append({"source_path": c.path, "raw_sha256": sha, "doc_id": doc.doc_id,
+                                "size_bytes": c.size, "encoding": doc.encoding,
+                                "mojibake": doc.mojibake, "first_seen": now, "last_seen": now})
+        if doc.doc_id in seen_docs:
+            continue
+        seen_docs.add(doc.doc_id)
+        facts = extract(doc.text, doc.published_on.year if doc.published_on else None)
+        rows["documents"].append({
+            "doc_id": doc.doc_id, "source_path": c.path, "title": doc.title,
+            "published_on": doc.published_on, "text": doc.text, "body": doc.body,
+            "encoding": doc.encoding, "repair_count": len(doc.repairs), "mojibake": doc.mojibake,
+            "highlights": doc.highlights, "residual_count": len(doc.residuals), "year": facts.year,
+        })
+        for r in doc.repairs:
+            rows["repairs"].append({"repair_id": row_id(doc.doc_id, "repair", r.start, r.end),
+                                    "doc_id": doc.doc_id, "start": r.start, "end": r.end,
+                                    "before": r.before, "after": r.after, "rule": r.rule,
+                                    "confidence": r.confidence})
+        for r in doc.residuals:
+            rows["residuals"].append({"doc_id": doc.doc_id, "start": r.start, "end": r.end,
+                                      "text": r.text, "rule": r.rule})
+        fr = fact_rows(doc.doc_id, facts)
+        for e in fr.pop("entities"):
+            entities.setdefault(e["entity_id"], e)
+        for table, trows in fr.items():
+            rows[table].extend(trows)
+    rows["entities"] = list(entities.values())
+    rows["quarantine"] = list(batch.quarantine)
+    return rows
+
+
+@task(name="write-parquet", retries=2, retry_delay_seconds=[1, 5])
+def write_parquet(rows: dict[str, list[dict]], batch_key: str, data_dir: str, load_id: str) -> dict[str, Path]:
+    """Write each table's rows for the batch to lake/<table>/batch-<key>.parquet, atomically."""
+    lake_dir = Path(data_dir) / "lake"
+    out = {}
+    for table, trows in rows.items():
+        if not trows and table != "documents":
+            continue
+        if table == "documents" and not trows:
+            continue
+        out[table] = lake.write_table(lake_dir, table, batch_key, frame(table, trows, load_id))
+    return out
+
+
+@task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5])
+def load_warehouse(files: dict[str, Path], index_rows: list, data_dir: str, load_id: str) -> None:
+    """Stage the batch's Parquet files and delete-insert them in one DuckDB transaction."""
+    con = connect(Path(data_dir))
+    try:
+        load_batch(con, Path(data_dir) / "lake", files, index_rows, load_id)
+    finally:
+        con.close()
+
+
+# --- flow -------------------------------------------------------------------------------------
+
+
+def _chunks(items: list, n: int) -> list[list]:
+    return [items[i : i + n] for i in range(0, len(items), n)]
+
+
+def _verdict_hook(flow_obj, flow_run_obj, state) -> None:
+    from prefect.logging import get_logger
+
+    get_logger("ree-etl").info("ingest_articles %s: %s → %s", flow_run_obj.name, state.name,
+                               state.message or "")
+
+
+@flow(name="ingest_articles", on_completion=[_verdict_hook], on_failure=[_verdict_hook])
+def ingest_articles(
+    sources: list[str] | None = None,
+    data_dir: str = "data",
+    batch_size: int = DEFAULT_BATCH,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    wait_seconds: float = 0.0,
+) -> dict:
+    """Load new and changed article files into the Parquet lake and the DuckDB warehouse."""
+    logger = get_run_logger()
+    started = datetime.now()
+    t0 = time.perf_counter()
+    srcs = [str(Path(s).resolve()) for s in (sources or DEFAULT_SOURCES)]
+    data = Path(data_dir).resolve()
+    load_id = f"{started:%Y%m%dT%H%M%S}-{uuid4().hex[:8]}"
+    with DataDirLock(data, wait_seconds):
+        con = connect(data)
+        try:
+            removed = lake.remove_orphans(data / "lake", committed_lake_files(con))
+            known = known_hashes(con)
+        finally:
+            con.close()
+        if removed:
+            logger.warning("removed %d Parquet file(s) left by an interrupted run", len(removed))
+        found = discover(srcs, str(data))
+        stats = Counter(seen=found.seen, unchanged=found.unchanged)
+        quarantined: list[dict] = list(found.problems)
+        reasons: Counter[str] = Counter()
+        families: Counter[str] = Counter()
+        residual_marks = 0
+        no_facts = 0
+        for cands in _chunks(found.candidates, batch_size) or ([[]] if found.problems else []):
+            files, batch = read_batch(cands, str(data), max_bytes, known)
+            batch = normalize_batch(files, batch, str(data))
+            if not cands:  # only walk problems: give them a batch of their own
+                batch.quarantine = list(found.problems)
+                batch.key = hashlib.sha256(repr(found.problems).encode()).hexdigest()[:16]
+                found.problems = []
+            elif found.problems:
+                batch.quarantine += found.problems
+                found.problems = []
+            rows = extract_batch(batch)
+            for q in batch.quarantine:
+                logger.warning("quarantined %s: %s (%s)", q["source_path"], q["reason"], q["detail"])
+                reasons[q["reason"]] += 1
+            stats["new"] += len(batch.documents) + len([q for q in batch.quarantine if q.get("raw_sha256")])
+            stats["unchanged"] += len(batch.reseen)
+            stats["quarantined"] += len(batch.quarantine)
+            stats["documents"] += len(rows["documents"])
+            for table in ("repairs", "mentions", "roles", "events", "metrics", "quotes", "entities"):
+                stats[table] += len(rows[table])
+            for _, _, doc in batch.documents:
+                families[doc.mojibake] += 1
+                residual_marks += mojibake_marks(doc.text)
+            with_facts = {r["doc_id"] for r in rows["mentions"]}
+            no_facts += sum(1 for d in rows["documents"] if d["doc_id"] not in with_facts)
+            if not any(rows.values()) and not batch.index_rows:
+                continue
+            files_written = write_parquet(rows, batch.key, str(data), load_id)
+            load_warehouse(files_written, batch.index_rows, str(data), load_id)
+            quarantined += batch.quarantine
+        finished = datetime.now()
+        load_row = {
+            "load_id": load_id, "flow_run_id": str(flow_run.get_id() or ""),
+            "started_at": started, "finished_at": finished,
+            "status": "completed" if stats["new"] or stats["quarantined"] else "empty",
+            "files_seen": stats["seen"], "files_new": stats["new"],
+            "files_unchanged": stats["unchanged"], "files_quarantined": stats["quarantined"],
+            "documents": stats["documents"], "repairs": stats["repairs"],
+            "entities": stats["entities"], "mentions": stats["mentions"], "roles": stats["roles"],
+            "events": stats["events"], "metrics": stats["metrics"], "quotes": stats["quotes"],
+            "quarantined": stats["quarantined"],
+        }
+        con = connect(data)
+        try:
+            record_load(con, load_row)
+            totals = table_counts(con, SUMMARY_TABLES)
+        finally:
+            con.close()
+    seconds = time.perf_counter() - t0
+    summary = {
+        "load_id": load_id, "files_seen": stats["seen"], "files_new": stats["new"],
+        "files_unchanged": stats["unchanged"], "files_quarantined": stats["quarantined"],
+        "documents_written": stats["documents"], "quarantine_reasons": dict(reasons),
+        "mojibake_families": dict(families), "residual_mojibake_marks": residual_marks,
+        "documents_without_facts": no_facts, "totals": totals,
+        "warehouse": str(data / WAREHOUSE_FILE), "seconds": round(seconds, 2),
+    }
+    _artifacts(summary)
+    _rename_run(summary)
+    if stats["seen"] and stats["quarantined"] == stats["seen"]:
+        logger.warning("every input file was quarantined: nothing was loaded")
+    logger.info("loaded %s new file(s), %s unchanged, %s quarantined into %s",
+                stats["new"], stats["unchanged"], stats["quarantined"], summary["warehouse"])
+    return summary
+
+
+def _artifacts(s: dict) -> None:
+    create_table_artifact(
+        key="ingest-summary",
+        table=[
+            {"measure": "files seen", "value": s["files_seen"]},
+            {"measure": "files new", "value": s["files_new"]},
+            {"measure": "files unchanged (skipped)", "value": s["files_unchanged"]},
+            {"measure": "files quarantined", "value": s["files_quarantined"]},
+            {"measure": "documents written", "value": s["documents_written"]},
+            *({"measure": f"rows in {t}", "value": n} for t, n in s["totals"].items()),
+        ],
+        description=f"Load {s['load_id']} → {s['warehouse']}",
+    )
+    fam = "\n".join(f"| {k} | {v} |" for k, v in sorted(s["mojibake_families"].items())) or "| – | 0 |"
+    reasons = "\n".join(f"| {k} | {v} |" for k, v in sorted(s["quarantine_reasons"].items())) or "| – | 0 |"
+    create_markdown_artifact(
+        key="data-quality",
+        markdown=(
+            f"# Data quality, load `{s['load_id']}`\n\n"
+            f"Warehouse: `{s['warehouse']}`\n\n"
+            "## Documents by repair family\n\n| family | documents |\n|---|---|\n" + fam + "\n\n"
+            f"Residual mojibake marks after repair: **{s['residual_mojibake_marks']}**  \n"
+            f"Documents with no facts: **{s['documents_without_facts']}**\n\n"
+            "## Quarantine reasons\n\n| reason | files |\n|---|---|\n" + reasons + "\n"
+        ),
+        description="Repair families, residual mojibake, empty documents, quarantine reasons",
+    )
+
+
+def _rename_run(s: dict) -> None:
+    run_id = flow_run.get_id()
+    if not run_id:
+        return
+    from prefect.client.orchestration import get_client
+
+    name = (f"ingest: {s['files_new']} new, {s['files_unchanged']} unchanged, "
+            f"{s['files_quarantined']} quarantined")
+    with get_client(sync_client=True) as client:
+        client.update_flow_run(run_id, name=name)

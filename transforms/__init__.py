@@ -1,0 +1,1 @@
+"""Pure functions, no I/O and no Prefect: bytes → text → repaired text → structure → facts."""

@@ -1,0 +1,573 @@
+"""Facts built on entity mentions: roles, events with dates, metrics with units, quotes.
+
+Rules are written for how rare-earth news is phrased, not for five files:
+* roles — `<Org> <Title> and <Title> <Person>` (`Baogang Group General Manager and Party Vice
+  Secretary Li Xiao`), `<Person>, <Title> and <Title> of <Org>` (`Ma Xianfeng, Party Secretary and
+  Chairman of China Mobile Inner Mongolia`), `<Title> <Person>` with the person's organization taken
+  from the sentence;
+* events — one per sentence from the strongest trigger (events.csv), dated from the sentence
+  (`From March 31 to April 1`), with the year from the article; mentions of the same event
+  (`This meeting signals …`) are merged into the dated one;
+* metrics — numbers with a currency or unit (`~RMB 1.71 million` → 1710000 CNY approximate,
+  `A$79.1 per kilogram` → 79.1 AUD/kg) or a counted noun (`46 valid patents`); years, ordinals and
+  list numbers (`No. 204`) are not metrics;
+* quotes — quoted clauses attributed by a speech verb (`“…,” Meng said`), pronouns resolved to the
+  last named person; scare quotes and quoted names (`“Five Key Tasks”`) are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from transforms.entities import Mention
+from transforms.kb import KB
+
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_DATE1 = rf"(?P<{{p}}m>{_MON})\.?\s+(?P<{{p}}d>{_DAY})(?:,?\s+(?P<{{p}}y>{_YEAR}))?"
+_DATE2 = rf"(?P<{{p}}d2>{_DAY})\s+(?P<{{p}}m2>{_MON})(?:,?\s+(?P<{{p}}y2>{_YEAR}))?"
+_ONE = "(?:" + _DATE1 + "|" + _DATE2 + ")"
+DATE_RANGE = re.compile(
+    r"\b(?:from\s+)?" + _ONE.format(p="a")
+    + r"(?:\s*(?:to|through|until|–|-|—)\s*(?:" + _ONE.format(p="b")
+    + r"|(?P<bday>" + _DAY + r")\b(?:,?\s+(?P<byr>" + _YEAR + r"))?))?",
+    re.IGNORECASE,
+)
+ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|Copyright)\s*((?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(name[:3]))
+
+
+def _mk(year: int | None, month: int, day: int) -> tuple[date | None, str]:
+    md = f"--{month:02d}-{day:02d}"
+    if year is None:
+        return None, md
+    try:
+        return date(year, month, day), md
+    except ValueError:
+        return None, md
+
+
+@dataclass
+class DateSpan:
+    start: date | None
+    end: date | None
+    start_md: str
+    end_md: str | None
+    text: str
+    pos: int
+
+
+def find_dates(text: str, year: int | None) -> list[DateSpan]:
+    """Dates and ranges; a missing year comes from `year` (the article's), else stays unknown."""
+    out = []
+    for m in DATE_RANGE.finditer(text):
+        g = m.groupdict()
+        am, ad, ay = (g["am"] or g["am2"]), (g["ad"] or g["ad2"]), (g["ay"] or g["ay2"])
+        a_month, a_day = _month(am), int(re.sub(r"\D", "", ad))
+        bm, bd, by = (g["bm"] or g["bm2"]), (g["bd"] or g["bd2"] or g["bday"]), (g["by"] or g["by2"] or g["byr"])
+        end_year = int(by) if by else None
+        start_year = int(ay) if ay else (end_year if end_year else year)
+        s, smd = _mk(start_year, a_month, a_day)
+        e = emd = None
+        if bd:
+            b_month = _month(bm) if bm else a_month
+            e, emd = _mk(end_year or start_year, b_month, int(re.sub(r"\D", "", bd)))
+        out.append(DateSpan(s, e, smd, emd, m.group().strip(), m.start()))
+    for m in ISO_DATE.finditer(text):
+        d, md = _mk(int(m[1]), int(m[2]), int(m[3]))
+        out.append(DateSpan(d, None, md, None, m.group(), m.start()))
+    return sorted(out, key=lambda d: d.pos)
+
+
+def article_year(text: str) -> int | None:
+    """The year an article states: an explicit full date first, else its copyright line."""
+    for m in DATE_RANGE.finditer(text):
+        y = m["ay"] or m["ay2"]
+        if y:
+            return int(y)
+    if m := ISO_DATE.search(text):
+        return int(m[1])
+    if m := COPYRIGHT_YEAR.search(text):
+        return int(m[1])
+    return None
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+_ABBREV = re.compile(r"(?:\b(?:No|Co|Ltd|Inc|Corp|Mr|Mrs|Ms|Dr|St|vs|Jr|Sr|Gen|Gov|Sen|Rep)|\b[A-Z])\.$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split at line breaks and at . ! ? followed by space and a capital/quote."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        for m in re.finditer(r"[.!?][”’\"')]*\s+(?=[A-Z“\"‘(])", line):
+            if _ABBREV.search(line[: m.start() + 1]):
+                continue
+            end = pos + m.end()
+            spans.append((start, end))
+            start = end
+        if start < pos + len(line):
+            spans.append((start, pos + len(line)))
+        pos += len(line) + 1
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+# Titles of state or party office that belong to no company.
+_STATE_TITLES = {
+    "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
+    "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
+    "Representative", "Secretary of Defense", "Secretary of Energy", "Secretary of Commerce",
+}
+_BODY_KINDS = {"party body", "company unit", "media", "party"}
+
+
+@dataclass
+class Role:
+    person: str
+    title: str
+    organization: str | None
+    start: int
+    end: int
+
+
+def _title_chain(kb: KB) -> str:
+    t = kb.title_re
+    return rf"((?:{t})(?:\s*(?:,|and|&)\s*(?:{t}))*)"
+
+
+def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB) -> list[Role]:
+    chain = _title_chain(kb)
+    before = re.compile(rf"{chain}\s*,?\s*$")
+    after = re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?{chain}(?:\s+(?:of|at)\s+(?:the\s+)?)?")
+    orgish = [m for m in mentions if m.entity_type in ("organization", "place")]
+    people = [m for m in mentions if m.entity_type == "person"]
+    roles: list[Role] = []
+
+    def org_ending_at(pos: int) -> Mention | None:
+        for o in orgish:
+            if o.end > pos:
+                continue
+            gap = text[o.end : pos]
+            if re.fullmatch(r"(?:’s|'s)?\s*", gap) and (o.entity_type == "organization" or o.kind in ("county", "city", "province")):
+                return o
+        return None
+
+    def org_starting_at(pos: int) -> Mention | None:
+        for o in orgish:
+            if o.start == pos and o.entity_type == "organization":
+                return o
+            if o.start == pos and o.kind in ("county", "city", "province"):
+                return o
+        return None
+
+    for p in people:
+        s0 = next((s for s, e in sents if s <= p.start < e), 0)
+        left = text[s0 : p.start]
+        org: Mention | None = None
+        titles: list[str] = []
+        start = p.start
+        if m := before.search(left):
+            titles = _split_titles(m.group(1), kb)
+            start = s0 + m.start()
+            org = org_ending_at(start)
+            if org is not None:
+                start = org.start
+        else:
+            right = text[p.end : p.end + 200]
+            if m := after.match(right):
+                titles = _split_titles(m.group(1), kb)
+                org = org_starting_at(p.end + m.end())
+        for t in titles:
+            organization = org.canonical if org is not None else None
+            roles.append(Role(p.canonical, t, organization, start, p.end))
+
+    # A title without an organization takes the person's organization from another role in the
+    # article, else the nearest company named earlier in the sentence (never for state titles).
+    known = {}
+    for r in roles:
+        if r.organization and r.title not in _STATE_TITLES:
+            known.setdefault(r.person, r.organization)
+    for r in roles:
+        if r.organization or r.title in _STATE_TITLES:
+            continue
+        if r.person in known:
+            r.organization = known[r.person]
+            continue
+        s0 = next((s for s, e in sents if s <= r.start < e), 0)
+        prior = [o for o in orgish if o.entity_type == "organization" and s0 <= o.start < r.start
+                 and o.kind not in _BODY_KINDS]
+        if prior:
+            r.organization = prior[-1].canonical
+    seen = set()
+    out = []
+    for r in roles:
+        key = (r.person, r.title, r.organization)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _split_titles(chain: str, kb: KB) -> list[str]:
+    return [t for t in re.findall(kb.title_re, chain)]
+
+
+# --- events -----------------------------------------------------------------------------------
+
+_FAMILY = {"visit": "visit", "inspection": "visit"}
+_LIST_WORD = re.compile(r"\b(?:and|or|for|of|to)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class Event:
+    event_type: str
+    start_date: date | None
+    end_date: date | None
+    start_md: str | None
+    end_md: str | None
+    date_text: str | None
+    people: list[str]
+    organizations: list[str]
+    location: str | None
+    trigger: str
+    start: int
+    end: int
+    sentence: int
+
+
+def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]], roles: list[Role],
+                year: int | None, kb: KB, skip: list[tuple[int, int]]) -> list[Event]:
+    person_org = {}
+    for r in roles:
+        if r.organization and r.title not in _STATE_TITLES:
+            person_org.setdefault(r.person, r.organization)
+    events: list[Event] = []
+    for i, (s, e) in enumerate(sents):
+        if any(a <= s < b for a, b in skip):
+            continue
+        sent = text[s:e]
+        best = None
+        for m in kb.trigger_re.finditer(sent):
+            if _LIST_WORD.search(sent[: m.start()]):
+                continue  # "training and assessment": a noun in a list, not an event
+            etype, prio = kb.triggers[m.group().lower()]
+            if best is None or prio < best[1]:
+                best = (etype, prio, m)
+        if best is None:
+            continue
+        etype, _, trig = best
+        dates = find_dates(sent, year)
+        d = dates[0] if dates else None
+        inside = [m for m in mentions if s <= m.start < e]
+        people = _unique(m.canonical for m in inside if m.entity_type == "person")
+        orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
+                       and kb.orgs_by_canonical.get(m.canonical, None) is None
+                       or (m.entity_type == "organization"
+                           and kb.orgs_by_canonical[m.canonical].kind != "media"))
+        orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
+        places = [m for m in inside if m.entity_type == "place"]
+        local = [m for m in places if m.kind not in ("country", "region")]
+        location = (local or places or [None])[0]
+        if location is not None:  # officials of the place met: `Keshiketeng Banner Party Secretary`
+            people += [r.person for r in roles if r.organization == location.canonical
+                       and r.person not in people]
+        events.append(Event(
+            etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
+            d.end_md if d else None, d.text if d else None, people, orgs,
+            location.canonical if location else None, trig.group(), s, e, i,
+        ))
+    return _merge_events(events)
+
+
+def _unique(items) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _merge_events(events: list[Event]) -> list[Event]:
+    """Fold undated mentions of an event into the dated one of the same kind that shares a
+    participant or names none (`This meeting signals …`), and same-kind mentions in adjacent
+    sentences; dated events on different days stay apart."""
+    fam = lambda ev: _FAMILY.get(ev.event_type, ev.event_type)  # noqa: E731
+    dated = [ev for ev in events if ev.start_md]
+    undated = [ev for ev in events if not ev.start_md]
+    merged: list[Event] = []
+    for ev in dated:
+        twin = next((m for m in merged if fam(m) == fam(ev) and m.start_md == ev.start_md), None)
+        if twin:
+            _absorb(twin, ev)
+        else:
+            merged.append(ev)
+    leftovers: list[Event] = []
+    for ev in undated:
+        same = [m for m in merged if fam(m) == fam(ev)]
+        target = next((m for m in same if set(m.people) & set(ev.people)), None)
+        if target is None:
+            target = next((m for m in same if abs(m.sentence - ev.sentence) == 1), None)
+        if target is None and not ev.people and len(same) == 1:
+            target = same[0]
+        if target is None:
+            target = next((m for m in leftovers if fam(m) == fam(ev)
+                           and (set(m.people) & set(ev.people) or abs(m.sentence - ev.sentence) <= 1)), None)
+            if target is None:
+                leftovers.append(ev)
+                continue
+        _absorb(target, ev)
+    return sorted(merged + leftovers, key=lambda ev: ev.start)
+
+
+def _absorb(into: Event, other: Event) -> None:
+    into.people = _unique(into.people + other.people)
+    into.organizations = _unique(into.organizations + other.organizations)
+    into.location = into.location or other.location
+    # The most specific type wins: a visit that is called an inspection elsewhere stays a visit
+    # when the dated sentence says visit.
+    if into.start_md is None and other.start_md is not None:
+        into.event_type = other.event_type
+
+
+# --- metrics ----------------------------------------------------------------------------------
+
+_CURRENCY = [
+    (r"US\$|USD\s?|\$", "USD"), (r"A\$|AUD\s?|AU\$", "AUD"), (r"C\$|CAD\s?", "CAD"),
+    (r"HK\$|HKD\s?", "HKD"), (r"RMB\s?|CNY\s?|¥", "CNY"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
+]
+_CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MULT = r"(?:\s?(?P<mult>trillion|billion|million|thousand|bn|mn|M|B|k)\b)?"
+_APPROX = r"(?P<approx>~\s?|(?:about|approximately|around|nearly|almost|roughly|some|close to|an estimated)\s+)?"
+_WORDNUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100,
+}
+_MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
+          "m": 1e6, "thousand": 1e3, "k": 1e3}
+_RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
+             "week": "week", "kilogram": "kg", "kg": "kg", "tonne": "tonne", "ton": "tonne",
+             "t": "tonne", "pound": "lb", "lb": "lb"}
+_STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
+                 "from", "at", "on", "per", "versus", "plus", "than", "as", "its", "their"}
+
+
+@dataclass
+class Metric:
+    value: float
+    unit: str
+    measure: str | None
+    approximate: bool
+    text: str
+    entity: str | None
+    start: int
+    end: int
+
+
+def _unit_alternation(kb: KB) -> str:
+    return "|".join(re.escape(u) for u in sorted(kb.units, key=len, reverse=True))
+
+
+def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB,
+                 skip: list[tuple[int, int]]) -> list[Metric]:
+    units = _unit_alternation(kb)
+    den = "|".join(sorted(_RATE_DEN, key=len, reverse=True))
+    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b)?"
+    money = [
+        re.compile(rf"{_APPROX}(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
+        re.compile(rf"{_APPROX}{_NUM}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
+    ]
+    wordnum = "|".join(_WORDNUM)
+    qty = re.compile(
+        rf"{_APPROX}(?:{_NUM}|(?P<word>{wordnum}))(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}",
+        re.IGNORECASE,
+    )
+    count = re.compile(
+        rf"(?<![\w.#$€£¥/-]){_APPROX}{_NUM}\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
+    )
+    found: list[Metric] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken) and not any(x <= a < y for x, y in skip)
+
+    for m in (m for pat in money for m in pat.finditer(text)):
+        if not free(m.start(), m.end()):
+            continue
+        g = m.groupdict()
+        cur = next((_CURRENCY[i][1] for i in range(len(_CURRENCY)) if g.get(f"c{i}")), None)
+        if g.get("yuan"):
+            cur = "CNY" if m.group("yuan") == "yuan" else "USD"
+        value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
+        unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
+        found.append(_metric(text, m, value, unit, mentions, sents))
+        taken.append((m.start(), m.end()))
+    for m in qty.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("num") is None and m.group("word") is None:
+            continue
+        u = m.group("unit").lower()
+        if u == "t" and not m.group("num"):
+            continue
+        value = _number(m.group("num")) if m.group("num") else float(_WORDNUM[m.group("word").lower()])
+        unit = kb.units[u][0] + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
+        if _is_year(m.group("num")) and kb.units[u][1] != "percent":
+            continue
+        found.append(_metric(text, m, value, unit, mentions, sents))
+        taken.append((m.start(), m.end()))
+    for m in count.finditer(text):
+        if not free(m.start(), m.end()) or _is_year(m.group("num")):
+            continue
+        before = text[max(0, m.start() - 4) : m.start()]
+        if re.search(r"(?:No\.|#|Nos\.)\s*$", before):
+            continue
+        found.append(_metric(text, m, _number(m.group("num")), "count", mentions, sents,
+                             measure=m.group("noun")))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _is_year(num: str | None) -> bool:
+    return bool(num) and re.fullmatch(r"(?:19|20)\d\d", num) is not None
+
+
+def _number(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _metric(text: str, m: re.Match[str], value: float, unit: str, mentions: list[Mention],
+            sents: list[tuple[int, int]], measure: str | None = None) -> Metric:
+    s0, e0 = next(((s, e) for s, e in sents if s <= m.start() < e), (0, len(text)))
+    if measure is None:
+        measure = _measure(text[m.end() : e0], text[s0 : m.start()])
+    orgs = [x for x in mentions if x.entity_type == "organization" and s0 <= x.start < m.start()]
+    start = m.start("approx") if m.group("approx") else m.start()
+    start = m.start() if start < 0 else start
+    surface = text[m.start() : m.end()].strip()
+    return Metric(value, unit, measure, bool(m.group("approx")), surface,
+                  orgs[-1].canonical if orgs else None, m.start(), m.start() + len(surface))
+
+
+def _measure(right: str, left: str) -> str | None:
+    """What is measured: the noun phrase after the number (`in annual savings`, `efficiency
+    gain`), else the clause before it (`three alarms calibrated in …`)."""
+    words = re.findall(r"[A-Za-z][\w-]*|[,;:.()—–]", right)
+    if words and words[0] in ("in", "of") and len(words) > 1:
+        words = words[1:]
+    phrase = []
+    for w in words:
+        if w in ",;:.()—–" or (phrase and w in _STOP_MEASURE) or (not phrase and w in _STOP_MEASURE):
+            break
+        phrase.append(w)
+        if len(phrase) == 4:
+            break
+    if phrase:
+        return " ".join(phrase)
+    lw = re.findall(r"[A-Za-z][\w-]*", left)[-5:]
+    while lw and lw[-1].lower() in _STOP_MEASURE:
+        lw.pop()
+    return " ".join(lw) or None
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+_QUOTE = re.compile(r"“([^”\n]{3,600})”|\"([^\"\n]{3,600})\"")
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|noted|stated|explained|declared|remarked|warned|argued|"
+    r"emphasized|emphasised|stressed|urged|insisted|called for|asked)\b"
+)
+_PRONOUN = re.compile(r"\b(?:she|he|they)\b", re.IGNORECASE)
+
+
+@dataclass
+class Quote:
+    speaker: str | None
+    quote: str
+    start: int
+    end: int
+
+
+def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
+                skip: list[tuple[int, int]]) -> list[Quote]:
+    people = [m for m in mentions if m.entity_type == "person"]
+    quotes: list[Quote] = []
+    last_speaker: str | None = None
+    last_end = -1
+    for m in _QUOTE.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        body = (m.group(1) or m.group(2)).strip()
+        words = body.split()
+        if len(words) < 3 or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            continue  # scare quotes and quoted names are not quotes
+        s0, e0 = next(((s, e) for s, e in sents if s <= m.start() < e), (0, len(text)))
+        # A sentence that quotes may run past the sentence split inside the quote.
+        e0 = max(e0, next((e for s, e in sents if s <= m.end() - 1 < e), e0))
+        right = text[m.end() : min(e0 + 1, m.end() + 80)]
+        left = text[s0 : m.start()]
+        speaker = None
+        full_clause = body[-1:] in ".,!?" or len(words) >= 8
+        r = re.match(r"\s*,?\s*(?:(?P<v1>[A-Za-z]+)\s+(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)|"
+                     r"(?P<who2>[A-Z][\w-]+(?: [A-Z][\w-]+)?|[Ss]he|[Hh]e|[Tt]hey)\s+(?P<v2>[a-z]+))", right)
+        if r and _SAID.fullmatch(r.group("v1") or r.group("v2") or ""):
+            who_pos = m.end() + (r.start("who") if r.group("who") else r.start("who2"))
+            speaker = _person_at(people, who_pos) or (
+                _last_person(people, m.start()) if _PRONOUN.fullmatch(r.group("who2") or "") else None
+            )
+        if speaker is None:
+            verb = None
+            for v in _SAID.finditer(left):
+                verb = v
+            if verb is not None and len(left[verb.end():].split()) <= 12:
+                subject = [p for p in people if s0 <= p.start < s0 + verb.start()]
+                if subject:
+                    speaker = subject[-1].canonical
+                elif _PRONOUN.search(left[: verb.start()]):
+                    speaker = _last_person(people, m.start())
+        if speaker is None and full_clause and last_speaker and 0 <= m.start() - last_end < 40:
+            speaker = last_speaker  # a quote continued after its attribution
+        if speaker is None:
+            continue
+        quotes.append(Quote(speaker, body.rstrip(",").strip(), m.start(1) if m.group(1) else m.start(2),
+                            (m.start(1) if m.group(1) else m.start(2)) + len(body.rstrip(",").strip())))
+        last_speaker, last_end = speaker, max(m.end(), e0)
+    return quotes
+
+
+def _person_at(people: list[Mention], pos: int) -> str | None:
+    return next((p.canonical for p in people if p.start == pos), None)
+
+
+def _last_person(people: list[Mention], pos: int) -> str | None:
+    prior = [p for p in people if p.start < pos]
+    return prior[-1].canonical if prior else None
+
+
+@dataclass
+class Facts:
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    year: int | None = None

@@ -1,0 +1,125 @@
+"""The curated knowledge base: organizations, people, places, elements, titles, units, triggers.
+
+Knowledge is data: every alias is a row in a CSV or text file under knowledge/, reviewable by a
+domain expert. This module only reads the files and compiles them into matchers, once.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycountry
+
+KNOWLEDGE = Path(__file__).parent / "knowledge"
+
+# Country names too ambiguous in English prose to match by name alone.
+_AMBIGUOUS_COUNTRIES = {"Jersey", "Georgia", "Chad", "Jordan", "Niger", "Guinea", "Turkey", "Mali"}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(KNOWLEDGE / name, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _words(name: str) -> list[str]:
+    text = (KNOWLEDGE / name).read_text(encoding="utf-8")
+    return [w for ln in text.splitlines() if not ln.startswith("#") for w in [ln.strip()] if w]
+
+
+@dataclass(frozen=True)
+class Entry:
+    entity_type: str  # organization | person | place | element | compound
+    canonical: str
+    kind: str = ""
+    elements: tuple[str, ...] = ()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "'")).strip("-")
+
+
+def entity_id(entity_type: str, canonical: str) -> str:
+    return f"{entity_type}:{slug(canonical)}"
+
+
+@dataclass(frozen=True)
+class KB:
+    aliases: dict[str, Entry]  # surface (exact case) → entry
+    gazetteer: re.Pattern[str]
+    titles: tuple[str, ...]
+    title_re: str  # regex alternation of titles, longest first
+    surnames: frozenset[str]
+    triggers: dict[str, tuple[str, int]]
+    trigger_re: re.Pattern[str]
+    units: dict[str, tuple[str, str]]  # lower surface → (unit, kind)
+    orgs_by_canonical: dict[str, Entry]
+
+
+def _countries() -> dict[str, str]:
+    out = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name and len(name.split()) <= 3 and name not in _AMBIGUOUS_COUNTRIES:
+                out[name] = getattr(c, "common_name", None) or c.name
+    return out
+
+
+@cache
+def load() -> KB:
+    aliases: dict[str, Entry] = {}
+
+    def add(surface: str, entry: Entry) -> None:
+        surface = surface.strip()
+        if surface and surface not in aliases:
+            aliases[surface] = entry
+
+    orgs = {}
+    for r in _rows("organizations.csv"):
+        e = Entry("organization", r["canonical"], r["kind"])
+        orgs[r["canonical"]] = e
+        add(r["canonical"], e)
+        for a in filter(None, r["aliases"].split("|")):
+            add(a, e)
+    for r in _rows("people.csv"):
+        e = Entry("person", r["canonical"])
+        add(r["canonical"], e)
+        for a in filter(None, r["aliases"].split("|")):
+            add(a, e)
+    for r in _rows("places.csv"):
+        e = Entry("place", r["canonical"], r["kind"])
+        add(r["canonical"], e)
+        for a in filter(None, r["aliases"].split("|")):
+            add(a, e)
+    for surface, canonical in _countries().items():
+        add(surface, Entry("place", canonical, "country"))
+    for r in _rows("elements.csv"):
+        e = Entry("element", r["name"], "element", (r["name"],))
+        for form in (r["name"], r["name"].capitalize()):
+            add(form, e)
+        for a in filter(None, r["aliases"].split("|")):
+            add(a, e)
+    for r in _rows("compounds.csv"):
+        els = tuple(filter(None, r["elements"].split("|")))
+        e = Entry("compound", r["name"], "compound", els)
+        add(r["name"], e)
+        for a in filter(None, r["aliases"].split("|")):
+            add(a, e)
+
+    alternation = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    gazetteer = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
+    title_re = "|".join(re.escape(t) for t in titles)
+    surnames = frozenset(" ".join(_words("chinese_surnames.txt")).split())
+    triggers = {r["trigger"].lower(): (r["event_type"], int(r["priority"])) for r in _rows("events.csv")}
+    trig_alt = "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True))
+    trigger_re = re.compile(rf"\b(?:{trig_alt})\b", re.IGNORECASE)
+    units = {r["surface"].lower(): (r["unit"], r["kind"]) for r in _rows("units.csv")}
+    return KB(
+        aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, units, orgs
+    )

@@ -1,0 +1,107 @@
+"""Split a repaired article into title, highlights and body, without its web boilerplate.
+
+The scrapes are plain text pasted from article pages: an optional headline line, an optional
+"Highlights" block of bullet lines, the article, then site furniture ("Spread the word:",
+"Leave a Reply", "0 Comments", the `© 2025 Rare Earth Exchanges™ – …` footer) and inline link
+markers ("(opens in a new tab)"). `documents.text` keeps all of it; `body` is the article alone.
+The patterns live in knowledge/boilerplate.yaml so a reviewer can add a site's furniture without
+touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_KNOWLEDGE = Path(__file__).parent / "knowledge"
+_BULLET = re.compile(r"^\s*(?:[•\-\*–·▪●]|\d+[.)])\s+")
+_HIGHLIGHTS = re.compile(r"(?i)^\s*(highlights|key (points|takeaways)|at a glance)\s*:?\s*$")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATELINE = re.compile(
+    rf"^(?:(?:published|posted|updated)\s*(?:on)?:?\s*)?(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}}),\s*"
+    r"(?P<y>(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    data = yaml.safe_load((_KNOWLEDGE / "boilerplate.yaml").read_text(encoding="utf-8"))
+    return [re.compile(p) for p in data["line"]], [re.compile(p) for p in data["inline"]]
+
+
+@dataclass
+class Structure:
+    title: str | None
+    highlights: list[str] = field(default_factory=list)
+    body: str = ""
+    published_on: date | None = None
+
+
+def _looks_like_title(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    return (
+        3 <= len(words) <= 30
+        and not s.endswith((".", ":", ";", ","))
+        and not _BULLET.match(line)
+        and not _HIGHLIGHTS.match(line)
+        and sum(w[:1].isupper() for w in words) >= len(words) / 2
+    )
+
+
+def split(text: str) -> Structure:
+    """Title, highlights, body and a publication date when a dateline states one."""
+    line_pats, inline_pats = _patterns()
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    title = None
+    published = None
+    if i < len(lines) and _looks_like_title(lines[i]):
+        nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
+        blank_after = i + 1 < len(lines) and not lines[i + 1].strip()
+        if blank_after or _HIGHLIGHTS.match(nxt) or _DATELINE.match(nxt.strip()):
+            title = lines[i].strip()
+            i += 1
+    highlights: list[str] = []
+    body_lines: list[str] = []
+    in_highlights = False
+    for line in lines[i:]:
+        s = line.strip()
+        if published is None and (m := _DATELINE.match(s)):
+            published = _date(m)
+            continue
+        if _HIGHLIGHTS.match(s) and not highlights:
+            in_highlights = True
+            continue
+        if in_highlights:
+            if not s:
+                continue
+            if _BULLET.match(line):
+                highlights.append(_BULLET.sub("", line, count=1).strip())
+                continue
+            in_highlights = False
+        if any(p.match(s) for p in line_pats):
+            continue
+        for p in inline_pats:
+            line = p.sub("", line)
+        body_lines.append(line.rstrip())
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(body_lines)).strip()
+    return Structure(title, highlights, body, published)
+
+
+def _date(m: re.Match[str]) -> date | None:
+    month = _MONTHS.lower().split("|").index(m["m"].lower()) + 1
+    try:
+        return date(int(m["y"]), month, int(m["d"]))
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Everything that touches disk: raw store, Parquet lake, DuckDB schema, loads and queries."""

@@ -1,0 +1,25 @@
+"""raw/: a content-addressed copy of every input file's bytes, kept even when the file fails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def raw_path(raw_dir: Path, sha256: str) -> Path:
+    return raw_dir / sha256[:2] / sha256
+
+
+def keep(raw_dir: Path, sha256: str, data: bytes) -> Path:
+    """Store bytes under their hash (idempotent; written to a temporary name, then renamed)."""
+    path = raw_path(raw_dir, sha256)
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{sha256}-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return path
