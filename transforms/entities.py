@@ -20,7 +20,7 @@ from transforms.kb import KB, Entry, entity_id, load
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu"
-    r"|ua|uo|ui|ue|a|e|i|o|u|v))+$",
+    r"|ua|uo|ui|ue|üe|a|e|i|o|u|v|ü))+$",
     re.IGNORECASE,
 )
 # English words that happen to spell pinyin and follow a surname-looking word in headlines.
@@ -36,7 +36,9 @@ _ORG_HEADS = (
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&)"
-_ORG_PATTERN = re.compile(rf"\b((?:{_CAPWORD}\s+){{1,5}}(?:{_ORG_HEADS}))(?![\w-])")
+_ORG_PATTERN = re.compile(
+    rf"\b((?:{_CAPWORD}\s+){{1,5}}(?:{_ORG_HEADS})(?:\s+of\s+(?!the\b)[A-Z][\w-]+)?)(?![\w-])"
+)
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
     "And", "Of", "On", "By", "To", "Its", "Their", "Our", "Global", "Western", "Chinese",
@@ -46,7 +48,7 @@ _ORG_STOP = {
     "Implications", "Spread", "Again", "Highlights", "Its", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
-_SPEECH = r"(?:said|says|told|added|noted|stated|explained|emphasized|emphasised|stressed)"
+_SPEECH = r"(?:said|says|told|added|adds|noted|notes|stated|explained|emphasized|emphasised|stressed)"
 
 
 @dataclass(frozen=True)
@@ -132,12 +134,12 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         canonical = known.canonical if known and known.entity_type == "organization" else surface
         cands.append((1, 0, Mention(start, start + len(surface), surface, "organization", canonical, "", bool(known))))
 
-    for m in re.finditer(r"\b([A-Z][a-z]{0,6}) ([A-Z][a-z]{1,12})(?![\w-])", text):
+    for m in re.finditer(r"\b([A-Z][a-zü]{0,6}) ([A-Z][a-zü]{1,12})(?![\w-])", text):
         sur, given = m.group(1), m.group(2)
         if sur in kb.surnames and _given_ok(given) and not in_heading(m.start()):
             cands.append((2, 0, Mention(m.start(), m.end(), m.group(), "person", m.group(), "", False)))
 
-    name = r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})"
+    name = r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})"
     for pat in (
         rf"\b(?:{kb.title_re})\s+{name}(?![\w-])",
         rf"\b{name},\s+(?:the\s+)?(?:{kb.title_re})\b",

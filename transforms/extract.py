@@ -38,7 +38,7 @@ def extract(text: str, year: int | None = None) -> F.Facts:
     roles = F.find_roles(text, mentions, sents, kb)
     events = F.find_events(text, mentions, sents, roles, year, kb, skip)
     metrics = F.find_metrics(text, mentions, sents, kb, skip)
-    quotes = F.find_quotes(text, mentions, sents, skip)
+    quotes = F.find_quotes(text, mentions, sents, skip, roles)
     return F.Facts(mentions, roles, events, metrics, quotes, sents, year)
 
 

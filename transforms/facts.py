@@ -200,7 +200,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             roles.append(Role(p.canonical, t, organization, start, p.end))
 
     # A title without an organization takes the person's organization from another role in the
-    # article, else the nearest company named earlier in the sentence (never for state titles).
+    # article, else the nearest company named earlier in the sentence, else the company the
+    # article is about (never for state titles).
+    main_org = _main_organization(mentions)
     known = {}
     for r in roles:
         if r.organization and r.title not in _STATE_TITLES:
@@ -216,6 +218,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                  and o.kind not in _BODY_KINDS]
         if prior:
             r.organization = prior[-1].canonical
+        elif main_org:  # `where General Manager Lü Feng presented`: the article's company
+            r.organization = main_org
     seen = set()
     out = []
     for r in roles:
@@ -224,6 +228,20 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             seen.add(key)
             out.append(r)
     return out
+
+
+def _main_organization(mentions: list[Mention]) -> str | None:
+    """The most-mentioned company of the article, when one clearly leads."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.entity_type == "organization" and m.kind not in _BODY_KINDS | {"government"}:
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def _split_titles(chain: str, kb: KB) -> list[str]:
@@ -366,6 +384,10 @@ _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
              "week": "week", "kilogram": "kg", "kg": "kg", "tonne": "tonne", "ton": "tonne",
              "t": "tonne", "pound": "lb", "lb": "lb"}
+_LATER_YEARLY = re.compile(
+    r"(?:\s+(?:of|in)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?\s+(?:annually|per year|a year|"
+    r"each year|per annum)\b"
+)
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
                  "from", "at", "on", "per", "versus", "plus", "than", "as", "its", "their"}
 
@@ -430,6 +452,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
             continue
         value = _number(m.group("num")) if m.group("num") else float(_WORDNUM[m.group("word").lower()])
         unit = kb.units[u][0] + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
+        if not m.group("den") and kb.units[u][1] == "quantity" and _LATER_YEARLY.match(text, m.end()):
+            unit += "/year"  # `1,000 tonnes of magnets annually`
         if _is_year(m.group("num")) and kb.units[u][1] != "percent":
             continue
         found.append(_metric(text, m, value, unit, mentions, sents))
@@ -492,8 +516,10 @@ def _measure(right: str, left: str) -> str | None:
 
 _QUOTE = re.compile(r"“([^”\n]{3,600})”|\"([^\"\n]{3,600})\"")
 _SAID = re.compile(
-    r"\b(?:said|says|told|added|noted|stated|explained|declared|remarked|warned|argued|"
-    r"emphasized|emphasised|stressed|urged|insisted|called for|asked)\b"
+    r"\b(?:said|says|told|tells|added|adds|noted|notes|stated|states|explained|explains|"
+    r"declared|remarked|warned|warns|argued|argues|emphasized|emphasizes|emphasised|stressed|"
+    r"stresses|urged|urges|insisted|insists|called for|calls for|called on|calls on|called|"
+    r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges)\b"
 )
 _PRONOUN = re.compile(r"\b(?:she|he|they)\b", re.IGNORECASE)
 
@@ -507,7 +533,8 @@ class Quote:
 
 
 def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
-                skip: list[tuple[int, int]]) -> list[Quote]:
+                skip: list[tuple[int, int]], roles: list[Role] | None = None) -> list[Quote]:
+    roles = roles or []
     people = [m for m in mentions if m.entity_type == "person"]
     quotes: list[Quote] = []
     last_speaker: str | None = None
@@ -537,12 +564,18 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             verb = None
             for v in _SAID.finditer(left):
                 verb = v
-            if verb is not None and len(left[verb.end():].split()) <= 12:
+            # A short quoted phrase after a verb is a quote when it is a list of words the
+            # speaker chose (`focus on “specialization, refinement, and innovation”`), not a
+            # term (`the push for “new quality productivity”`).
+            phrase_ok = len(words) >= 6 or "," in body.rstrip(",") or body[-1:] in ".!?"
+            if verb is not None and phrase_ok and len(left[verb.end():].split()) <= 12:
                 subject = [p for p in people if s0 <= p.start < s0 + verb.start()]
                 if subject:
                     speaker = subject[-1].canonical
                 elif _PRONOUN.search(left[: verb.start()]):
                     speaker = _last_person(people, m.start())
+                else:  # `The company’s CEO calls …`: the person who holds that title here
+                    speaker = _holder_of_title(left[: verb.start()], roles)
         if speaker is None and full_clause and last_speaker and 0 <= m.start() - last_end < 40:
             speaker = last_speaker  # a quote continued after its attribution
         if speaker is None:
@@ -551,6 +584,13 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                             (m.start(1) if m.group(1) else m.start(2)) + len(body.rstrip(",").strip())))
         last_speaker, last_end = speaker, max(m.end(), e0)
     return quotes
+
+
+def _holder_of_title(text: str, roles: list[Role]) -> str | None:
+    for r in roles:
+        if re.search(rf"\b{re.escape(r.title)}\b", text):
+            return r.person
+    return None
 
 
 def _person_at(people: list[Mention], pos: int) -> str | None:

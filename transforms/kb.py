@@ -60,6 +60,17 @@ class KB:
     orgs_by_canonical: dict[str, Entry]
 
 
+def _subdivisions() -> dict[str, str]:
+    """States and provinces of the countries rare-earth news covers outside China."""
+    out = {}
+    for code in ("US", "AU", "CA", "GB", "BR", "MY", "VN"):
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            name = sub.name.split(",")[0].split("[")[0].strip()
+            if name and name not in _AMBIGUOUS_COUNTRIES and len(name.split()) <= 3:
+                out[name] = name
+    return out
+
+
 def _countries() -> dict[str, str]:
     out = {}
     for c in pycountry.countries:
@@ -98,6 +109,8 @@ def load() -> KB:
             add(a, e)
     for surface, canonical in _countries().items():
         add(surface, Entry("place", canonical, "country"))
+    for surface, canonical in _subdivisions().items():
+        add(surface, Entry("place", canonical, "province"))
     for r in _rows("elements.csv"):
         e = Entry("element", r["name"], "element", (r["name"],))
         for form in (r["name"], r["name"].capitalize()):

@@ -1,0 +1,103 @@
+"""Fact extraction: gold scores, units and dates, and offsets that point at their text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import DATA, SAMPLES
+
+from flows.evaluate import evaluate_facts, overall
+from transforms.extract import extract
+from transforms.facts import find_dates
+from transforms.normalize import normalize
+
+
+def test_seed_gold_targets():
+    scores, checks = evaluate_facts(DATA / "gold_seeds.yaml", SAMPLES)
+    assert overall(scores).f1 >= 0.95
+    for kind, s in scores.items():
+        assert s.f1 >= 0.90, (kind, s.misses, s.extras)
+    assert checks["title"][0] == checks["title"][1]
+    assert checks["encoding"][0] == checks["encoding"][1]
+
+
+def test_held_out_gold_target():
+    scores, _ = evaluate_facts(DATA / "gold_heldout.yaml", DATA / "clean")
+    assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx"), [
+    ("saving ~RMB 1.71 million in annual savings", 1_710_000, "CNY", True),
+    ("prices reached A$79.1 per kilogram", 79.1, "AUD/kg", False),
+    ("claims ~80 m³/day reduced freshwater use", 80, "m3/day", True),
+    ("a floor of $110 per kilogram for NdPr", 110, "USD/kg", False),
+    ("revenue of RMB 3.5 billion", 3_500_000_000, "CNY", False),
+    ("a 260% efficiency gain", 260, "percent", False),
+    ("capacity of 7,000 tonnes per year of magnets", 7000, "tonne/year", False),
+    ("about 1,000 tonnes of magnets annually", 1000, "tonne/year", True),
+    ("costs 5.2 million yuan", 5_200_000, "CNY", False),
+    ("it holds 46 valid patents", 46, "count", False),
+])
+def test_metric_normalization(text, value, unit, approx):
+    facts = extract(f"The company said {text}.")
+    got = [(m.value, m.unit, m.approximate) for m in facts.metrics]
+    assert (pytest.approx(value), unit, approx) in [(pytest.approx(v), u, a) for v, u, a in got] or \
+        any(abs(v - value) < 1e-6 and u == unit and a == approx for v, u, a in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "In 2025, output rose.", "The 38th meeting was held.", "The No. 204 Workshop opened.",
+    "the 15th Five-Year Plan",
+])
+def test_years_ordinals_and_list_numbers_are_not_metrics(text):
+    assert extract(text).metrics == []
+
+
+def test_date_range_with_year_from_article():
+    d = find_dates("From March 31 to April 1, Li visited", 2025)[0]
+    assert (d.start, d.end, d.start_md, d.end_md) == (date(2025, 3, 31), date(2025, 4, 1), "--03-31", "--04-01")
+    d = find_dates("From March 31 to April 1, Li visited", None)[0]
+    assert (d.start, d.end, d.start_md) == (None, None, "--03-31")
+
+
+@pytest.mark.parametrize(("sentence", "person", "titles", "org"), [
+    ("Baogang Group General Manager and Party Vice Secretary Li Xiao led a delegation.",
+     "Li Xiao", {"General Manager", "Party Vice Secretary"}, "Baogang Group"),
+    ("On November 25, Meng met with Ma Xianfeng, Party Secretary and Chairman of China Mobile Inner Mongolia.",
+     "Ma Xianfeng", {"Party Secretary", "Chairman"}, "China Mobile Inner Mongolia"),
+    ("Keshiketeng Banner Party Secretary Zhou Jingmin welcomed the delegation.",
+     "Zhou Jingmin", {"Party Secretary"}, "Keshiketeng Banner"),
+    ("Lynas CEO Amanda Lacaze said the plant would open.", "Amanda Lacaze", {"CEO"}, "Lynas Rare Earths"),
+])
+def test_roles(sentence, person, titles, org):
+    roles = extract(sentence).roles
+    assert {r.title for r in roles if r.person == person} == titles
+    assert {r.organization for r in roles if r.person == person} == {org}
+
+
+def test_pronoun_quote_goes_to_last_named_person():
+    text = ("Baogang Group Chairman Meng Fanying met the delegation. "
+            "“We will deepen cooperation with local authorities,” she said.")
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.quote) for q in quotes] == [
+        ("Meng Fanying", "We will deepen cooperation with local authorities")]
+
+
+def test_scare_quotes_and_quoted_names_are_not_quotes():
+    text = ("Baogang Chair Meng Fanying emphasized Inner Mongolia’s “Five Key Tasks” agenda and "
+            "the push for “new quality productivity” across the group.")
+    assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))
+def test_every_offset_points_at_its_text(name):
+    doc = normalize((SAMPLES / name).read_bytes())
+    f = extract(doc.text)
+    assert f.mentions
+    for m in f.mentions:
+        assert doc.text[m.start : m.end] == m.surface
+    for q in f.quotes:
+        assert doc.text[q.start : q.end] == q.quote
+    for m in f.metrics:
+        assert doc.text[m.start : m.end] == m.text
