@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -153,6 +154,9 @@ def discover(sources: list[str], data_dir: str) -> Discovery:
                 st = path.stat()
             except OSError as e:
                 d.problems.append(_q(str(path), None, "unreadable", f"cannot stat: {e.strerror}", 0, None))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                d.problems.append(_q(str(path), None, "unreadable", "not a regular file", 0, None))
                 continue
             prior = index.get(str(path))
             if prior and prior[0] == st.st_size and prior[1] == st.st_mtime_ns:

@@ -24,6 +24,15 @@ def prefect_harness():
         yield
 
 
+@pytest.fixture(scope="session")
+def api_env(prefect_harness) -> dict[str, str]:
+    """Environment for child `ree-etl` processes that report to the harness's Prefect API
+    (instead of each starting its own temporary server)."""
+    from prefect.settings import get_current_settings
+
+    return {**os.environ, "PREFECT_API_URL": str(get_current_settings().api.url)}
+
+
 @pytest.fixture
 def samples_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "in"

@@ -81,14 +81,25 @@ def decode_bytes(raw: bytes) -> Decoded:
         raise NotText("binary", f"NUL bytes ({raw.count(0)} of {len(raw)}): not a text file")
     try:
         return _checked(raw.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.end == len(raw) and e.reason == "unexpected end of data" and _valid_utf8(raw[: e.start]):
+            # A half-written file: valid UTF-8 cut inside a character. It will be loaded when
+            # the writer finishes (new bytes, new hash); until then it is quarantined.
+            raise NotText("truncated", f"UTF-8 cut off inside a character at byte {e.start}") from e
     if _looks_western(raw):
         return _checked(raw.decode("cp1252"), "cp1252")
     best = charset_normalizer.from_bytes(raw).best()
     if best is None or best.encoding is None:
         raise NotText("undecodable", "not UTF-8 and no character set fits the bytes")
     return _checked(str(best), best.encoding)
+
+
+def _valid_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(raw.strip())
 
 
 _WESTERN_RUN = re.compile(r"[^\x00-\x7f]+")

@@ -12,17 +12,21 @@ from pathlib import Path
 
 import polars as pl
 
+from warehouse import faults
+
 
 def write_table(lake_dir: Path, table: str, batch_key: str, df: pl.DataFrame) -> Path:
     """Write one table's rows for a batch atomically; return the final path."""
     out_dir = lake_dir / table
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / f"batch-{batch_key}.parquet"
-    tmp = out_dir / f".tmp-{batch_key}-{os.getpid()}.parquet"
+    tmp = out_dir / f".tmp-{batch_key}-{os.getpid()}.partial"  # not *.parquet: never globbed
     df.write_parquet(tmp, compression="zstd", statistics=True)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    faults.point("lake-before-rename")
     os.replace(tmp, final)
+    faults.point("lake-after-rename")
     _fsync_dir(out_dir)
     return final
 
@@ -42,10 +46,10 @@ def remove_orphans(lake_dir: Path, committed: set[str]) -> list[Path]:
         return removed
     for path in lake_dir.glob("*/*.parquet"):
         rel = str(path.relative_to(lake_dir))
-        if path.name.startswith(".tmp-") or rel not in committed:
+        if rel not in committed:
             path.unlink(missing_ok=True)
             removed.append(path)
-    for path in lake_dir.glob("*/.tmp-*"):
+    for path in lake_dir.glob("*/.tmp-*.partial"):
         path.unlink(missing_ok=True)
         removed.append(path)
     return removed

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import faults
 from warehouse.schema import DOC_TABLES, schema_sql, views_sql
 
 WAREHOUSE_FILE = "warehouse.duckdb"
@@ -75,6 +76,7 @@ def load_batch(
                     con.execute(
                         f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({_q(files[table])})"
                     )
+                faults.point("load-mid-transaction")
         if "entities" in files:
             con.execute(
                 "INSERT INTO entities BY NAME SELECT * FROM read_parquet("
@@ -107,7 +109,9 @@ def load_batch(
             )
         if load_row is not None:
             _insert_load(con, load_row)
+        faults.point("load-before-commit")
         con.execute("COMMIT")
+        faults.point("load-after-commit")
     except BaseException:
         con.execute("ROLLBACK")
         raise
