@@ -278,7 +278,10 @@ def _thai_layer(text: str) -> tuple[list[_Edit], list[Residual]]:
         if "\n" in text[last_end:start]:
             quotes = _Quotes()
         last_end = start + len(run)
-        if not is_mojibake:
+        if not is_mojibake or any(u.kind == "dead" for u in units):
+            # A run holding an unrecoverable sequence is left whole: a mark repaired next to it
+            # would read as its missing byte on the next pass (`ๅฝ` + `”` is a valid, wrong
+            # character), and repair must be idempotent.
             if letters:
                 residuals.append(Residual(start, start + len(run), run, "thai-unrecoverable"))
             continue
@@ -297,10 +300,6 @@ def _thai_layer(text: str) -> tuple[list[_Edit], list[Residual]]:
             if u.kind == "literal":
                 out_prev = raw
                 quotes.note(raw)
-                continue
-            if u.kind == "dead":
-                residuals.append(Residual(start + u.start, start + u.end, raw, "thai-unrecoverable"))
-                out_prev = raw[-1]
                 continue
             if u.kind == "exact":
                 ch, conf = u.chars[0], 1.0
