@@ -23,17 +23,38 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the ingest flow once now and print a summary")
-    run.add_argument("--source", action="append", type=Path, metavar="DIR",
-                     help="folder (or file) of raw article files; repeatable "
-                          "(default: the bundled samples/)")
-    run.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
-                     help="where raw/, lake/ and warehouse.duckdb live (default: ./data)")
-    run.add_argument("--batch-size", type=int, default=500, metavar="N",
-                     help="documents per batch; one Prefect task per stage per batch (default: 500)")
-    run.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024, metavar="N",
-                     help="files larger than this are quarantined as too_large (default: 20 MiB)")
+    serve = sub.add_parser(
+        "serve", help="long-running: register a scheduled deployment and run it (Prefect serve)")
+    for p_ in (run, serve):
+        p_.add_argument("--source", action="append", type=Path, metavar="DIR",
+                        help="folder (or file) of raw article files; repeatable "
+                             "(default: the bundled samples/)")
+        p_.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="where raw/, lake/ and warehouse.duckdb live (default: ./data)")
+        p_.add_argument("--batch-size", type=int, metavar="N",
+                        help="documents per batch; one Prefect task per stage per batch "
+                             "(default: 500)")
+        p_.add_argument("--max-bytes", type=int, metavar="N",
+                        help="files larger than this are quarantined as too_large "
+                             "(default: 20 MiB)")
+        p_.add_argument("--config", type=Path, metavar="FILE",
+                        help="TOML settings file (default: $REE_ETL_CONFIG or ./ree-etl.toml); "
+                             "environment REE_ETL_* overrides it, options override both")
+        p_.add_argument("--task-runner", choices=["thread", "dask"], default="thread",
+                        help="where batch tasks run: threads here, or a Dask cluster")
+        p_.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                        help="existing Dask scheduler (default: a LocalCluster)")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run on the same data dir (default: exit)")
+    sched = serve.add_mutually_exclusive_group()
+    sched.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/15 * * * *"')
+    sched.add_argument("--interval", type=float, metavar="SECONDS",
+                       help="run every SECONDS (default: 900 when no cron is given)")
+    serve.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
+
+    ui = sub.add_parser("ui", help="start a local Prefect server and print the UI address")
+    ui.add_argument("--port", type=int, default=4200, help="port (default: 4200)")
+    ui.add_argument("--host", default="127.0.0.1", help="host (default: 127.0.0.1)")
 
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
     sql.add_argument("query", help='e.g. "select count(*) from documents"')
@@ -63,6 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     if args.command == "sql":
         return _sql(args)
+    if args.command == "serve":
+        from flows.serve import serve_cli
+
+        return serve_cli(args)
+    if args.command == "ui":
+        from flows.serve import ui_cli
+
+        return ui_cli(args)
     if args.command == "eval-repair":
         from flows.evaluate import eval_repair_cli
 
@@ -74,14 +103,27 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _run(args: argparse.Namespace) -> int:
-    from flows.ingest import RunLocked, ingest_articles
+def settings_from(args: argparse.Namespace) -> dict:
+    from flows.settings import resolve
 
-    sources = [str(s) for s in args.source] if args.source else None
+    cli = {
+        "sources": [str(s) for s in args.source] if args.source else None,
+        "data_dir": str(args.data_dir) if args.data_dir else None,
+        "batch_size": args.batch_size, "max_bytes": args.max_bytes,
+        "cron": getattr(args, "cron", None), "interval": getattr(args, "interval", None),
+    }
+    return resolve(cli, args.config)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from flows.ingest import RunLocked, flow_with_runner
+
+    st = settings_from(args)
+    flow_fn, extra = flow_with_runner(args.task_runner, args.dask_address)
     try:
-        s = ingest_articles(sources=sources, data_dir=str(args.data_dir),
-                            batch_size=args.batch_size, max_bytes=args.max_bytes,
-                            wait_seconds=args.wait)
+        s = flow_fn(sources=st.get("sources"), data_dir=st["data_dir"],
+                    batch_size=st["batch_size"], max_bytes=st["max_bytes"],
+                    wait_seconds=args.wait, **extra)
     except RunLocked as e:
         print(f"ree-etl: {e}", file=sys.stderr)
         return 3

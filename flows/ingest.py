@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -68,10 +68,25 @@ class Discovery:
 @dataclass
 class Batch:
     key: str
+    files: list[tuple[Candidate, str, bytes]] = field(default_factory=list)
     documents: list[tuple[Candidate, str, Document]] = field(default_factory=list)
     quarantine: list[dict] = field(default_factory=list)
     index_rows: list[tuple[str, int, int, str]] = field(default_factory=list)
     reseen: list[tuple[Candidate, str]] = field(default_factory=list)  # same bytes, new mtime
+
+
+@dataclass
+class Staged:
+    """What a batch left on disk, and its counts: all the flow needs to load it."""
+
+    key: str
+    files: dict[str, Path]
+    index_rows: list[tuple[str, int, int, str]]
+    quarantine: list[dict]
+    counts: Counter
+    families: Counter
+    residual_marks: int
+    no_facts: int
 
 
 # --- lock -------------------------------------------------------------------------------------
@@ -168,11 +183,10 @@ def discover(sources: list[str], data_dir: str) -> Discovery:
 
 @task(name="read-and-hash", retries=2, retry_delay_seconds=[1, 5])
 def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
-               known: set[tuple[str, str]]) -> tuple[list[tuple[Candidate, str, bytes]], Batch]:
+               known: set[tuple[str, str]], problems: list[dict]) -> Batch:
     """Read bytes, hash them, keep them under raw/ before anything else can fail."""
     raw_dir = Path(data_dir) / "raw"
-    out: list[tuple[Candidate, str, bytes]] = []
-    batch = Batch(key="")
+    batch = Batch(key="", quarantine=list(problems))
     for c in cands:
         try:
             if c.size > max_bytes:
@@ -192,8 +206,8 @@ def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
             batch.reseen.append((c, sha))
             batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
             continue
-        out.append((c, sha, data))
-    return out, batch
+        batch.files.append((c, sha, data))
+    return batch
 
 
 def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
@@ -214,10 +228,10 @@ def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
 
 
 @task(name="normalize")
-def normalize_batch(files: list[tuple[Candidate, str, bytes]], batch: Batch, data_dir: str) -> Batch:
+def normalize_batch(batch: Batch, data_dir: str) -> Batch:
     """Decode, repair and split each file; quarantine what is not text."""
     raw_dir = Path(data_dir) / "raw"
-    for c, sha, data in files:
+    for c, sha, data in batch.files:
         try:
             doc = normalize(data)
         except NotText as e:
@@ -226,12 +240,14 @@ def normalize_batch(files: list[tuple[Candidate, str, bytes]], batch: Batch, dat
         else:
             batch.documents.append((c, sha, doc))
         batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
-    batch.key = hashlib.sha256("".join(sorted(r[3] or r[0] for r in batch.index_rows)).encode()).hexdigest()[:16]
+    batch.files = []
+    keys = sorted(r[3] or r[0] for r in batch.index_rows) + sorted(q["source_path"] for q in batch.quarantine)
+    batch.key = hashlib.sha256("".join(keys).encode()).hexdigest()[:16]
     return batch
 
 
 @task(name="extract-facts")
-def extract_batch(batch: Batch) -> dict[str, list[dict]]:
+def extract_batch(batch: Batch) -> tuple[Batch, dict[str, list[dict]]]:
     """Rows for every warehouse table from one batch of normalized documents."""
     now = datetime.now()
     rows: dict[str, list[dict]] = {t: [] for t in ("documents", "sources", "repairs", "residuals",
@@ -268,21 +284,28 @@ def extract_batch(batch: Batch) -> dict[str, list[dict]]:
             rows[table].extend(trows)
     rows["entities"] = list(entities.values())
     rows["quarantine"] = list(batch.quarantine)
-    return rows
+    return batch, rows
 
 
 @task(name="write-parquet", retries=2, retry_delay_seconds=[1, 5])
-def write_parquet(rows: dict[str, list[dict]], batch_key: str, data_dir: str, load_id: str) -> dict[str, Path]:
+def write_parquet(extracted: tuple[Batch, dict[str, list[dict]]], data_dir: str, load_id: str) -> Staged:
     """Write each table's rows for the batch to lake/<table>/batch-<key>.parquet, atomically."""
+    batch, rows = extracted
     lake_dir = Path(data_dir) / "lake"
-    out = {}
+    files = {}
     for table, trows in rows.items():
-        if not trows and table != "documents":
-            continue
-        if table == "documents" and not trows:
-            continue
-        out[table] = lake.write_table(lake_dir, table, batch_key, frame(table, trows, load_id))
-    return out
+        if trows:
+            files[table] = lake.write_table(lake_dir, table, batch.key, frame(table, trows, load_id))
+    counts = Counter({t: len(r) for t, r in rows.items()})
+    counts["new"] = len(batch.documents) + sum(1 for q in batch.quarantine if q.get("raw_sha256"))
+    counts["reseen"] = len(batch.reseen)
+    with_facts = {r["doc_id"] for r in rows["mentions"]}
+    return Staged(
+        key=batch.key, files=files, index_rows=batch.index_rows, quarantine=batch.quarantine,
+        counts=counts, families=Counter(doc.mojibake for _, _, doc in batch.documents),
+        residual_marks=sum(mojibake_marks(doc.text) for _, _, doc in batch.documents),
+        no_facts=sum(1 for d in rows["documents"] if d["doc_id"] not in with_facts),
+    )
 
 
 @task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5])
@@ -296,6 +319,23 @@ def load_warehouse(files: dict[str, Path], index_rows: list, data_dir: str, load
 
 
 # --- flow -------------------------------------------------------------------------------------
+
+
+def flow_with_runner(kind: str = "thread", address: str | None = None):
+    """The ingest flow on the chosen task runner: threads here, or Dask (prefect-dask).
+    Returns (flow, extra parameters)."""
+    if kind == "thread":
+        return ingest_articles, {}
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        runner = DaskTaskRunner(address=address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
+                                                "processes": True, "dashboard_address": None})
+    # Batches in flight: enough to keep the workers busy, few enough that memory stays bounded
+    # by the batch size, not the corpus.
+    return ingest_articles.with_options(task_runner=runner), {"max_in_flight": 4}
 
 
 def _chunks(items: list, n: int) -> list[list]:
@@ -316,6 +356,7 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH,
     max_bytes: int = DEFAULT_MAX_BYTES,
     wait_seconds: float = 0.0,
+    max_in_flight: int = 2,
 ) -> dict:
     """Load new and changed article files into the Parquet lake and the DuckDB warehouse."""
     logger = get_run_logger()
@@ -335,41 +376,42 @@ def ingest_articles(
             logger.warning("removed %d Parquet file(s) left by an interrupted run", len(removed))
         found = discover(srcs, str(data))
         stats = Counter(seen=found.seen, unchanged=found.unchanged)
-        quarantined: list[dict] = list(found.problems)
         reasons: Counter[str] = Counter()
         families: Counter[str] = Counter()
         residual_marks = 0
         no_facts = 0
-        for cands in _chunks(found.candidates, batch_size) or ([[]] if found.problems else []):
-            files, batch = read_batch(cands, str(data), max_bytes, known)
-            batch = normalize_batch(files, batch, str(data))
-            if not cands:  # only walk problems: give them a batch of their own
-                batch.quarantine = list(found.problems)
-                batch.key = hashlib.sha256(repr(found.problems).encode()).hexdigest()[:16]
-                found.problems = []
-            elif found.problems:
-                batch.quarantine += found.problems
-                found.problems = []
-            rows = extract_batch(batch)
-            for q in batch.quarantine:
+        chunks = _chunks(found.candidates, batch_size) or ([[]] if found.problems else [])
+        window = max(1, max_in_flight)
+        pending: deque = deque()
+
+        def finish(fut) -> None:
+            nonlocal residual_marks, no_facts
+            st: Staged = fut.result()
+            for q in st.quarantine:
                 logger.warning("quarantined %s: %s (%s)", q["source_path"], q["reason"], q["detail"])
                 reasons[q["reason"]] += 1
-            stats["new"] += len(batch.documents) + len([q for q in batch.quarantine if q.get("raw_sha256")])
-            stats["unchanged"] += len(batch.reseen)
-            stats["quarantined"] += len(batch.quarantine)
-            stats["documents"] += len(rows["documents"])
-            for table in ("repairs", "mentions", "roles", "events", "metrics", "quotes", "entities"):
-                stats[table] += len(rows[table])
-            for _, _, doc in batch.documents:
-                families[doc.mojibake] += 1
-                residual_marks += mojibake_marks(doc.text)
-            with_facts = {r["doc_id"] for r in rows["mentions"]}
-            no_facts += sum(1 for d in rows["documents"] if d["doc_id"] not in with_facts)
-            if not any(rows.values()) and not batch.index_rows:
-                continue
-            files_written = write_parquet(rows, batch.key, str(data), load_id)
-            load_warehouse(files_written, batch.index_rows, str(data), load_id)
-            quarantined += batch.quarantine
+            stats["new"] += st.counts["new"]
+            stats["unchanged"] += st.counts["reseen"]
+            stats["quarantined"] += len(st.quarantine)
+            for table in ("documents", "repairs", "mentions", "roles", "events", "metrics",
+                          "quotes", "entities"):
+                stats[table] += st.counts[table]
+            families.update(st.families)
+            residual_marks += st.residual_marks
+            no_facts += st.no_facts
+            if st.files or st.index_rows:
+                load_warehouse(st.files, st.index_rows, str(data), load_id)
+
+        for i, cands in enumerate(chunks):
+            problems = found.problems if i == 0 else []
+            f = read_batch.submit(cands, str(data), max_bytes, known, problems)
+            f = normalize_batch.submit(f, str(data))
+            f = extract_batch.submit(f)
+            pending.append(write_parquet.submit(f, str(data), load_id))
+            if len(pending) >= window:
+                finish(pending.popleft())
+        while pending:
+            finish(pending.popleft())
         finished = datetime.now()
         load_row = {
             "load_id": load_id, "flow_run_id": str(flow_run.get_id() or ""),

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from transforms.entities import Mention
-from transforms.kb import KB
+from transforms.kb import KB, load, trie_regex
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -36,7 +37,7 @@ _DATE1 = rf"(?P<{{p}}m>{_MON})\.?\s+(?P<{{p}}d>{_DAY})(?:,?\s+(?P<{{p}}y>{_YEAR}
 _DATE2 = rf"(?P<{{p}}d2>{_DAY})\s+(?P<{{p}}m2>{_MON})(?:,?\s+(?P<{{p}}y2>{_YEAR}))?"
 _ONE = "(?:" + _DATE1 + "|" + _DATE2 + ")"
 DATE_RANGE = re.compile(
-    r"\b(?:from\s+)?" + _ONE.format(p="a")
+    r"(?=[FfJjMmAaSsOoNnDd0-9])\b(?:from\s+)?" + _ONE.format(p="a")
     + r"(?:\s*(?:to|through|until|–|-|—)\s*(?:" + _ONE.format(p="b")
     + r"|(?P<bday>" + _DAY + r")\b(?:,?\s+(?P<byr>" + _YEAR + r"))?))?",
     re.IGNORECASE,
@@ -374,11 +375,15 @@ _CURRENCY = [
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MULT = r"(?:\s?(?P<mult>trillion|billion|million|thousand|bn|mn|M|B|k)\b)?"
-_APPROX = r"(?P<approx>~\s?|(?:about|approximately|around|nearly|almost|roughly|some|close to|an estimated)\s+)?"
+_APPROX_BEFORE = re.compile(
+    r"(?:~\s?|\b(?:about|approximately|around|nearly|almost|roughly|some|close to|an estimated)\s+)$",
+    re.IGNORECASE,
+)
 _WORDNUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100,
 }
+_WORDNUM_RE = re.compile(r"\b(?:" + "|".join(_WORDNUM) + r")\b", re.IGNORECASE)
 _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
           "m": 1e6, "thousand": 1e3, "k": 1e3}
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
@@ -404,33 +409,38 @@ class Metric:
     end: int
 
 
-def _unit_alternation(kb: KB) -> str:
-    return "|".join(re.escape(u) for u in sorted(kb.units, key=len, reverse=True))
+@cache
+def _metric_patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+    kb = load()
+    units = trie_regex(list(kb.units))
+    den = trie_regex(list(_RATE_DEN))
+    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b)?"
+    money = [
+        re.compile(rf"(?=[$€£¥UACHRE])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
+        re.compile(rf"(?=\d)(?<![\w.,]){_NUM}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
+    ]
+    qty = re.compile(
+        rf"(?<![\w.,])(?:{_NUM}|(?P<word>{trie_regex(list(_WORDNUM))}))(?:\s?|-)"
+        rf"(?P<unit>{units})(?![\w³²]){rate}",
+        re.IGNORECASE,
+    )
+    count = re.compile(
+        rf"(?=\d)(?<![\w.#$€£¥/,-]){_NUM}\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
+    )
+    return money, qty, count
 
 
 def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB,
                  skip: list[tuple[int, int]]) -> list[Metric]:
-    units = _unit_alternation(kb)
-    den = "|".join(sorted(_RATE_DEN, key=len, reverse=True))
-    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b)?"
-    money = [
-        re.compile(rf"{_APPROX}(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
-        re.compile(rf"{_APPROX}{_NUM}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
-    ]
-    wordnum = "|".join(_WORDNUM)
-    qty = re.compile(
-        rf"{_APPROX}(?:{_NUM}|(?P<word>{wordnum}))(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}",
-        re.IGNORECASE,
-    )
-    count = re.compile(
-        rf"(?<![\w.#$€£¥/-]){_APPROX}{_NUM}\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
-    )
+    money, qty, count = _metric_patterns()
     found: list[Metric] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken) and not any(x <= a < y for x, y in skip)
 
+    if not any(ch.isdigit() for ch in text) and not _WORDNUM_RE.search(text):
+        return found
     for m in (m for pat in money for m in pat.finditer(text)):
         if not free(m.start(), m.end()):
             continue
@@ -444,8 +454,6 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         taken.append((m.start(), m.end()))
     for m in qty.finditer(text):
         if not free(m.start(), m.end()):
-            continue
-        if m.group("num") is None and m.group("word") is None:
             continue
         u = m.group("unit").lower()
         if u == "t" and not m.group("num"):
@@ -484,10 +492,9 @@ def _metric(text: str, m: re.Match[str], value: float, unit: str, mentions: list
     if measure is None:
         measure = _measure(text[m.end() : e0], text[s0 : m.start()])
     orgs = [x for x in mentions if x.entity_type == "organization" and s0 <= x.start < m.start()]
-    start = m.start("approx") if m.group("approx") else m.start()
-    start = m.start() if start < 0 else start
+    approx = _APPROX_BEFORE.search(text[max(0, m.start() - 16) : m.start()]) is not None
     surface = text[m.start() : m.end()].strip()
-    return Metric(value, unit, measure, bool(m.group("approx")), surface,
+    return Metric(value, unit, measure, approx, surface,
                   orgs[-1].canonical if orgs else None, m.start(), m.start() + len(surface))
 
 

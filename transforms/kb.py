@@ -20,6 +20,27 @@ KNOWLEDGE = Path(__file__).parent / "knowledge"
 _AMBIGUOUS_COUNTRIES = {"Jersey", "Georgia", "Chad", "Jordan", "Niger", "Guinea", "Turkey", "Mali"}
 
 
+def trie_regex(words: list[str]) -> str:
+    """An alternation of `words` factored into a trie (`Ba(?:ogang|otou)…`): Python's regex
+    engine tries a flat 600-way alternation at every position, a trie in one step."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with open(KNOWLEDGE / name, encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if not ln.startswith("#")]
@@ -124,14 +145,12 @@ def load() -> KB:
         for a in filter(None, r["aliases"].split("|")):
             add(a, e)
 
-    alternation = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    gazetteer = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?![\w-])")
     titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
-    title_re = "|".join(re.escape(t) for t in titles)
+    title_re = trie_regex(list(titles))
     surnames = frozenset(" ".join(_words("chinese_surnames.txt")).split())
     triggers = {r["trigger"].lower(): (r["event_type"], int(r["priority"])) for r in _rows("events.csv")}
-    trig_alt = "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True))
-    trigger_re = re.compile(rf"\b(?:{trig_alt})\b", re.IGNORECASE)
+    trigger_re = re.compile(rf"\b(?:{trie_regex(list(triggers))})\b", re.IGNORECASE)
     units = {r["surface"].lower(): (r["unit"], r["kind"]) for r in _rows("units.csv")}
     return KB(
         aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, units, orgs
