@@ -69,6 +69,21 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--repeat", type=int, default=20, metavar="N",
                     help="variants generated per clean text (default: 20)")
 
+    b = sub.add_parser("bench", help="synthetic corpus through the real pipeline, beside ftfy")
+    b.add_argument("--docs", type=int, default=2000, metavar="N", help="documents (default: 2000)")
+    b.add_argument("--mojibake-share", type=float, default=0.5, metavar="F",
+                   help="share of files corrupted in the Thai / Windows-1252 families (default: 0.5)")
+    b.add_argument("--batch-size", type=int, default=1000, metavar="N",
+                   help="documents per batch (default: 1000)")
+    b.add_argument("--seed", type=int, default=0, help="corpus random seed (default: 0)")
+    b.add_argument("--work-dir", metavar="DIR",
+                   help="where the corpus and data go (default: a temporary folder)")
+    b.add_argument("--keep", action="store_true", help="keep the corpus and warehouse afterwards")
+    b.add_argument("--task-runner", choices=["thread", "dask"], default="thread",
+                   help="where batch tasks run (default: thread)")
+    b.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                   help="existing Dask scheduler (default: a LocalCluster)")
+
     ef = sub.add_parser("eval-facts", help="precision / recall / F1 per fact kind against gold")
     ef.add_argument("--gold", type=Path, required=True, metavar="FILE", help="gold YAML file")
     ef.add_argument("--source", type=Path, metavar="DIR",
@@ -92,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         from flows.serve import ui_cli
 
         return ui_cli(args)
+    if args.command == "bench":
+        from flows.bench import bench_cli
+
+        return bench_cli(args)
     if args.command == "eval-repair":
         from flows.evaluate import eval_repair_cli
 

@@ -73,6 +73,8 @@ class Batch:
     quarantine: list[dict] = field(default_factory=list)
     index_rows: list[tuple[str, int, int, str]] = field(default_factory=list)
     reseen: list[tuple[Candidate, str]] = field(default_factory=list)  # same bytes, new mtime
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, for the benchmark
+    bytes: int = 0
 
 
 @dataclass
@@ -87,6 +89,8 @@ class Staged:
     families: Counter
     residual_marks: int
     no_facts: int
+    seconds: dict[str, float]
+    bytes: int
 
 
 # --- lock -------------------------------------------------------------------------------------
@@ -185,6 +189,7 @@ def discover(sources: list[str], data_dir: str) -> Discovery:
 def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
                known: set[tuple[str, str]], problems: list[dict]) -> Batch:
     """Read bytes, hash them, keep them under raw/ before anything else can fail."""
+    t0 = time.perf_counter()
     raw_dir = Path(data_dir) / "raw"
     batch = Batch(key="", quarantine=list(problems))
     for c in cands:
@@ -207,6 +212,8 @@ def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
             batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
             continue
         batch.files.append((c, sha, data))
+    batch.seconds["read"] = time.perf_counter() - t0
+    batch.bytes = sum(len(d) for _, _, d in batch.files)
     return batch
 
 
@@ -230,6 +237,7 @@ def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
 @task(name="normalize")
 def normalize_batch(batch: Batch, data_dir: str) -> Batch:
     """Decode, repair and split each file; quarantine what is not text."""
+    t0 = time.perf_counter()
     raw_dir = Path(data_dir) / "raw"
     for c, sha, data in batch.files:
         try:
@@ -243,12 +251,14 @@ def normalize_batch(batch: Batch, data_dir: str) -> Batch:
     batch.files = []
     keys = sorted(r[3] or r[0] for r in batch.index_rows) + sorted(q["source_path"] for q in batch.quarantine)
     batch.key = hashlib.sha256("".join(keys).encode()).hexdigest()[:16]
+    batch.seconds["normalize"] = time.perf_counter() - t0
     return batch
 
 
 @task(name="extract-facts")
 def extract_batch(batch: Batch) -> tuple[Batch, dict[str, list[dict]]]:
     """Rows for every warehouse table from one batch of normalized documents."""
+    t0 = time.perf_counter()
     now = datetime.now()
     rows: dict[str, list[dict]] = {t: [] for t in ("documents", "sources", "repairs", "residuals",
                                                     "entities", "mentions", "roles", "events",
@@ -284,6 +294,7 @@ def extract_batch(batch: Batch) -> tuple[Batch, dict[str, list[dict]]]:
             rows[table].extend(trows)
     rows["entities"] = list(entities.values())
     rows["quarantine"] = list(batch.quarantine)
+    batch.seconds["extract"] = time.perf_counter() - t0
     return batch, rows
 
 
@@ -291,6 +302,7 @@ def extract_batch(batch: Batch) -> tuple[Batch, dict[str, list[dict]]]:
 def write_parquet(extracted: tuple[Batch, dict[str, list[dict]]], data_dir: str, load_id: str) -> Staged:
     """Write each table's rows for the batch to lake/<table>/batch-<key>.parquet, atomically."""
     batch, rows = extracted
+    t0 = time.perf_counter()
     lake_dir = Path(data_dir) / "lake"
     files = {}
     for table, trows in rows.items():
@@ -300,11 +312,13 @@ def write_parquet(extracted: tuple[Batch, dict[str, list[dict]]], data_dir: str,
     counts["new"] = len(batch.documents) + sum(1 for q in batch.quarantine if q.get("raw_sha256"))
     counts["reseen"] = len(batch.reseen)
     with_facts = {r["doc_id"] for r in rows["mentions"]}
+    batch.seconds["write_parquet"] = time.perf_counter() - t0
     return Staged(
         key=batch.key, files=files, index_rows=batch.index_rows, quarantine=batch.quarantine,
         counts=counts, families=Counter(doc.mojibake for _, _, doc in batch.documents),
         residual_marks=sum(mojibake_marks(doc.text) for _, _, doc in batch.documents),
         no_facts=sum(1 for d in rows["documents"] if d["doc_id"] not in with_facts),
+        seconds=dict(batch.seconds), bytes=batch.bytes,
     )
 
 
@@ -382,6 +396,7 @@ def ingest_articles(
         no_facts = 0
         chunks = _chunks(found.candidates, batch_size) or ([[]] if found.problems else [])
         window = max(1, max_in_flight)
+        stage_seconds: Counter[str] = Counter()
         pending: deque = deque()
 
         def finish(fut) -> None:
@@ -399,12 +414,17 @@ def ingest_articles(
             families.update(st.families)
             residual_marks += st.residual_marks
             no_facts += st.no_facts
+            stage_seconds.update(st.seconds)
+            stats["bytes"] += st.bytes
             if st.files or st.index_rows:
+                t_load = time.perf_counter()
                 load_warehouse(st.files, st.index_rows, str(data), load_id)
+                stage_seconds["load_duckdb"] += time.perf_counter() - t_load
 
         for i, cands in enumerate(chunks):
             problems = found.problems if i == 0 else []
-            f = read_batch.submit(cands, str(data), max_bytes, known, problems)
+            mine = {(c.path, h) for c in cands for h in known.get(c.path, ())}
+            f = read_batch.submit(cands, str(data), max_bytes, mine, problems)
             f = normalize_batch.submit(f, str(data))
             f = extract_batch.submit(f)
             pending.append(write_parquet.submit(f, str(data), load_id))
@@ -438,6 +458,7 @@ def ingest_articles(
         "mojibake_families": dict(families), "residual_mojibake_marks": residual_marks,
         "documents_without_facts": no_facts, "totals": totals,
         "warehouse": str(data / WAREHOUSE_FILE), "seconds": round(seconds, 2),
+        "stage_seconds": dict(stage_seconds), "bytes_read": stats["bytes"],
     }
     _artifacts(summary)
     _rename_run(summary)

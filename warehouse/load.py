@@ -39,13 +39,16 @@ def file_index(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, str]
     return {p: (s, m, h) for p, s, m, h in rows.fetchall()}
 
 
-def known_hashes(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """(source_path, raw_sha256) pairs already loaded as a source or quarantined."""
+def known_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """source_path → raw_sha256 values already loaded as a source or quarantined."""
     rows = con.execute(
         "SELECT source_path, raw_sha256 FROM sources "
         "UNION SELECT source_path, raw_sha256 FROM quarantine WHERE raw_sha256 IS NOT NULL"
     ).fetchall()
-    return {(p, h) for p, h in rows}
+    out: dict[str, set[str]] = {}
+    for p, h in rows:
+        out.setdefault(p, set()).add(h)
+    return out
 
 
 def _q(path: Path) -> str:
@@ -70,8 +73,12 @@ def load_batch(
         docs = files.get("documents")
         if docs is not None:
             keys = f"(SELECT doc_id FROM read_parquet({_q(docs)}))"
+            # Deleting scans a fact table; only documents already loaded need it (documents has
+            # a primary-key index, so finding them is cheap). New documents skip the scans.
+            seen = con.execute(f"SELECT count(*) FROM documents WHERE doc_id IN {keys}").fetchone()[0]
             for table in DOC_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN {keys}")
+                if seen:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN {keys}")
                 if table in files:
                     con.execute(
                         f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({_q(files[table])})"

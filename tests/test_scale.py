@@ -1,0 +1,65 @@
+"""Scale-out and the benchmark: a Dask LocalCluster gives exactly the default runner's warehouse;
+the benchmark command runs end to end on a few documents (its figures are not asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+from conftest import ROOT
+
+from flows.bench import make_corpus
+from flows.ingest import flow_with_runner
+from transforms.normalize import normalize
+from warehouse.schema import ALL_TABLES
+
+VOLATILE = {"load_id", "first_seen", "last_seen", "started_at", "finished_at", "flow_run_id"}
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    out = {}
+    try:
+        for t in ALL_TABLES:
+            if t in ("loads", "file_index"):
+                continue
+            cols = [r[0] for r in con.execute(f"describe {t}").fetchall() if r[0] not in VOLATILE]
+            sel = ", ".join(f'"{c}"' for c in cols)
+            out[t] = con.execute(f"select {sel} from {t} order by all").fetchall()
+    finally:
+        con.close()
+    return out
+
+
+def test_dask_local_cluster_gives_the_same_warehouse(prefect_harness, tmp_path):
+    src = tmp_path / "in"
+    make_corpus(src, 40, 0.5, seed=7)
+    thread_flow, _ = flow_with_runner("thread")
+    dask_flow, extra = flow_with_runner("dask")
+    a = thread_flow(sources=[str(src)], data_dir=str(tmp_path / "a"), batch_size=7)
+    b = dask_flow(sources=[str(src)], data_dir=str(tmp_path / "b"), batch_size=7, **extra)
+    assert a["documents_written"] == b["documents_written"] > 30
+    sa, sb = snapshot(tmp_path / "a" / "warehouse.duckdb"), snapshot(tmp_path / "b" / "warehouse.duckdb")
+    for table in sa:
+        assert [tuple(str(v).replace(str(tmp_path / "a"), "") for v in r) for r in sa[table]] == \
+               [tuple(str(v).replace(str(tmp_path / "b"), "") for v in r) for r in sb[table]], table
+
+
+def test_synthetic_corpus_is_reproducible_and_mixed(tmp_path):
+    make_corpus(tmp_path / "x", 30, 0.5, seed=1)
+    make_corpus(tmp_path / "y", 30, 0.5, seed=1)
+    xs = sorted((tmp_path / "x").rglob("*.txt"))
+    assert [p.read_bytes() for p in xs] == [p.read_bytes() for p in sorted((tmp_path / "y").rglob("*.txt"))]
+    families = {normalize(p.read_bytes()).mojibake for p in xs}
+    assert "clean" in families and len(families) >= 3
+
+
+def test_bench_smoke(tmp_path):
+    exe = Path(sys.executable).parent / "ree-etl"
+    r = subprocess.run([str(exe), "bench", "--docs", "30", "--work-dir", str(tmp_path)],
+                       capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-2000:]
+    for line in ("end to end", "peak RSS", "ftfy.fix_text alone", "ratio end-to-end / ftfy"):
+        assert line in r.stdout
