@@ -19,6 +19,7 @@ from pathlib import Path
 from uuid import uuid4
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 
@@ -63,6 +64,16 @@ class Discovery:
     unchanged: int = 0
     problems: list[dict] = field(default_factory=list)  # quarantine rows found while walking
     seen: int = 0
+
+
+class Opaque:
+    """A payload Prefect passes between tasks without walking into it (it inspects dataclasses,
+    lists and dicts in task parameters, which for a batch of documents costs seconds)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
 
 
 @dataclass
@@ -157,7 +168,7 @@ def _q(path: str, sha: str | None, reason: str, detail: str, size: int, raw_path
             "size_bytes": size, "raw_path": raw_path, "first_seen": datetime.now()}
 
 
-@task(name="discover")
+@task(name="discover", cache_policy=NONE)
 def discover(sources: list[str], data_dir: str) -> Discovery:
     """List input files; skip those whose path, size and mtime match the last load."""
     d = Discovery()
@@ -185,9 +196,9 @@ def discover(sources: list[str], data_dir: str) -> Discovery:
     return d
 
 
-@task(name="read-and-hash", retries=2, retry_delay_seconds=[1, 5])
+@task(name="read-and-hash", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
 def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
-               known: set[tuple[str, str]], problems: list[dict]) -> Batch:
+               known: set[tuple[str, str]], problems: list[dict]) -> Opaque:
     """Read bytes, hash them, keep them under raw/ before anything else can fail."""
     t0 = time.perf_counter()
     raw_dir = Path(data_dir) / "raw"
@@ -206,15 +217,16 @@ def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
             batch.quarantine.append(_q(c.path, None, "unreadable", f"cannot read: {e.strerror}", c.size, None))
             continue
         sha = hashlib.sha256(data).hexdigest()
-        rawstore.keep(raw_dir, sha, data)
+        rawstore.keep(raw_dir, sha, data, sync=False)
         if (c.path, sha) in known:
             batch.reseen.append((c, sha))
             batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
             continue
         batch.files.append((c, sha, data))
+    rawstore.sync_all()
     batch.seconds["read"] = time.perf_counter() - t0
     batch.bytes = sum(len(d) for _, _, d in batch.files)
-    return batch
+    return Opaque(batch)
 
 
 def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
@@ -234,10 +246,11 @@ def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
     return sha, str(final)
 
 
-@task(name="normalize")
-def normalize_batch(batch: Batch, data_dir: str) -> Batch:
+@task(name="normalize", cache_policy=NONE)
+def normalize_batch(payload: Opaque, data_dir: str) -> Opaque:
     """Decode, repair and split each file; quarantine what is not text."""
     t0 = time.perf_counter()
+    batch: Batch = payload.value
     raw_dir = Path(data_dir) / "raw"
     for c, sha, data in batch.files:
         try:
@@ -252,13 +265,14 @@ def normalize_batch(batch: Batch, data_dir: str) -> Batch:
     keys = sorted(r[3] or r[0] for r in batch.index_rows) + sorted(q["source_path"] for q in batch.quarantine)
     batch.key = hashlib.sha256("".join(keys).encode()).hexdigest()[:16]
     batch.seconds["normalize"] = time.perf_counter() - t0
-    return batch
+    return Opaque(batch)
 
 
-@task(name="extract-facts")
-def extract_batch(batch: Batch) -> tuple[Batch, dict[str, list[dict]]]:
+@task(name="extract-facts", cache_policy=NONE)
+def extract_batch(payload: Opaque) -> Opaque:
     """Rows for every warehouse table from one batch of normalized documents."""
     t0 = time.perf_counter()
+    batch: Batch = payload.value
     now = datetime.now()
     rows: dict[str, list[dict]] = {t: [] for t in ("documents", "sources", "repairs", "residuals",
                                                     "entities", "mentions", "roles", "events",
@@ -295,13 +309,13 @@ def extract_batch(batch: Batch) -> tuple[Batch, dict[str, list[dict]]]:
     rows["entities"] = list(entities.values())
     rows["quarantine"] = list(batch.quarantine)
     batch.seconds["extract"] = time.perf_counter() - t0
-    return batch, rows
+    return Opaque((batch, rows))
 
 
-@task(name="write-parquet", retries=2, retry_delay_seconds=[1, 5])
-def write_parquet(extracted: tuple[Batch, dict[str, list[dict]]], data_dir: str, load_id: str) -> Staged:
+@task(name="write-parquet", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
+def write_parquet(extracted: Opaque, data_dir: str, load_id: str) -> Staged:
     """Write each table's rows for the batch to lake/<table>/batch-<key>.parquet, atomically."""
-    batch, rows = extracted
+    batch, rows = extracted.value
     t0 = time.perf_counter()
     lake_dir = Path(data_dir) / "lake"
     files = {}
@@ -322,7 +336,7 @@ def write_parquet(extracted: tuple[Batch, dict[str, list[dict]]], data_dir: str,
     )
 
 
-@task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5])
+@task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
 def load_warehouse(files: dict[str, Path], index_rows: list, data_dir: str, load_id: str) -> None:
     """Stage the batch's Parquet files and delete-insert them in one DuckDB transaction."""
     con = connect(Path(data_dir))
@@ -370,7 +384,7 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH,
     max_bytes: int = DEFAULT_MAX_BYTES,
     wait_seconds: float = 0.0,
-    max_in_flight: int = 2,
+    max_in_flight: int = 1,
 ) -> dict:
     """Load new and changed article files into the Parquet lake and the DuckDB warehouse."""
     logger = get_run_logger()

@@ -39,13 +39,12 @@ class Decoded:
     encoding: str
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+
+
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(
-        1 for c in text if c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cs", "Co")
-    )
-    return bad / len(text)
+    """Share of control and private-use characters (binary junk decoded as text)."""
+    return len(_CONTROL.findall(text)) / len(text) if text else 0.0
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:

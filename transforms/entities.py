@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from transforms.kb import KB, Entry, entity_id, load
+from transforms.kb import KB, Entry, entity_id, load, trie_regex
 
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -48,7 +49,8 @@ _ORG_STOP = {
     "Implications", "Spread", "Again", "Highlights", "Its", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
-_SPEECH = r"(?:said|says|told|added|adds|noted|notes|stated|explained|emphasized|emphasised|stressed)"
+_SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
+                 "emphasized", "emphasised", "stressed"]
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,9 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
     return cleaned, start + offset
 
 
-def _title_words(kb: KB) -> set[str]:
-    return {w for t in kb.titles for w in t.split()} | {"Party", "Group", "Company"}
+@cache
+def _title_words(kb: KB) -> frozenset[str]:
+    return frozenset({w for t in kb.titles for w in t.split()} | {"Party", "Group", "Company"})
 
 
 def _given_ok(given: str) -> bool:
@@ -139,14 +142,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if sur in kb.surnames and _given_ok(given) and not in_heading(m.start()):
             cands.append((2, 0, Mention(m.start(), m.end(), m.group(), "person", m.group(), "", False)))
 
-    name = r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})"
-    for pat in (
-        rf"\b(?:{kb.title_re})\s+{name}(?![\w-])",
-        rf"\b{name},\s+(?:the\s+)?(?:{kb.title_re})\b",
-        rf"\b{name}\s+{_SPEECH}\b",
-        rf"\b{_SPEECH}\s+{name}(?![\w-])",
-    ):
-        for m in re.finditer(pat, text):
+    for pat in _person_patterns(kb):
+        for m in pat.finditer(text):
             if set(m.group(1).replace("-", " ").split()) & _title_words(kb):
                 continue
             cands.append((3, 0, Mention(m.start(1), m.end(1), m.group(1), "person", m.group(1), "", False)))
@@ -167,6 +164,18 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         last_span = span
 
     return _resolve_short_references(text, chosen)
+
+
+@cache
+def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
+    """Names next to a title or a speech verb: one scan for `<title|verb> Name`, one for
+    `Name, <title>` / `Name <verb>`."""
+    name = r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})"
+    speech = trie_regex(_SPEECH_WORDS)
+    return (
+        re.compile(rf"\b(?:{kb.title_re}|{speech})\s+{name}(?![\w-])"),
+        re.compile(rf"(?=[A-Z])\b{name}(?:,\s+(?:the\s+)?(?:{kb.title_re})\b|\s+(?:{speech})\b)"),
+    )
 
 
 def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mention]:

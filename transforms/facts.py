@@ -17,6 +17,7 @@ Rules are written for how rare-earth news is phrased, not for five files:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,7 +119,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = pos
         for m in re.finditer(r"[.!?][”’\"')]*\s+(?=[A-Z“\"‘(])", line):
-            if _ABBREV.search(line[: m.start() + 1]):
+            if _ABBREV.search(line[max(0, m.start() - 6) : m.start() + 1]):
                 continue
             end = pos + m.end()
             spans.append((start, end))
@@ -279,13 +280,20 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if r.organization and r.title not in _STATE_TITLES:
             person_org.setdefault(r.person, r.organization)
     events: list[Event] = []
-    for i, (s, e) in enumerate(sents):
+    hits: dict[int, list[re.Match[str]]] = {}
+    starts = [s for s, _ in sents]
+    for m in kb.trigger_re.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0:
+            hits.setdefault(i, []).append(m)
+    for i in sorted(hits):
+        s, e = sents[i]
         if any(a <= s < b for a, b in skip):
             continue
         sent = text[s:e]
         best = None
-        for m in kb.trigger_re.finditer(sent):
-            if _LIST_WORD.search(sent[: m.start()]):
+        for m in hits[i]:
+            if _LIST_WORD.search(text[max(s, m.start() - 5) : m.start()]):
                 continue  # "training and assessment": a noun in a list, not an event
             etype, prio = kb.triggers[m.group().lower()]
             if best is None or prio < best[1]:
@@ -383,6 +391,7 @@ _WORDNUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100,
 }
+_DIGIT = re.compile(r"\d")
 _WORDNUM_RE = re.compile(r"\b(?:" + "|".join(_WORDNUM) + r")\b", re.IGNORECASE)
 _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
           "m": 1e6, "thousand": 1e3, "k": 1e3}
@@ -439,7 +448,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken) and not any(x <= a < y for x, y in skip)
 
-    if not any(ch.isdigit() for ch in text) and not _WORDNUM_RE.search(text):
+    if not _DIGIT.search(text) and not _WORDNUM_RE.search(text):
         return found
     for m in (m for pat in money for m in pat.finditer(text)):
         if not free(m.start(), m.end()):

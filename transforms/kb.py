@@ -68,7 +68,7 @@ def entity_id(entity_type: str, canonical: str) -> str:
     return f"{entity_type}:{slug(canonical)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one KB per process, cached
 class KB:
     aliases: dict[str, Entry]  # surface (exact case) → entry
     gazetteer: re.Pattern[str]

@@ -367,13 +367,19 @@ _CP1252_MARKS = re.compile(
 )
 
 
+# Any single-byte mojibake holds a lead-byte character outside ASCII, common punctuation and Thai
+# (Â-ô in Windows-1252/Latin-1, box drawing in cp437, ∆√ in MacRoman …): text without one cannot
+# be something ftfy fixes, and skipping its badness scan is most of the cost of clean text.
+_FTFY_CANDIDATE = re.compile("[^\x00-\x7f\u2010-\u2027\u2122\u20ac\u00a0\u00a9\u00ae\u00b0\u0e00-\u0e7f]")
+
+
 def _ftfy_layer(text: str) -> list[_Edit]:
     """ftfy.fix_encoding, gated by ftfy's own badness test; then line by line where still bad.
 
     The second pass exists because one line that does not round-trip makes fix_encoding give up
     on the whole text (`Exchangesâ„¢` stayed broken beside a line it could not re-encode).
     """
-    if text.isascii() or not is_bad(text):
+    if text.isascii() or not _FTFY_CANDIDATE.search(text) or not is_bad(text):
         return []
     fixed = ftfy.fix_encoding(text)
     if is_bad(fixed):

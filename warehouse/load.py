@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from warehouse import faults
 from warehouse.schema import DOC_TABLES, schema_sql, views_sql
@@ -104,10 +105,17 @@ def load_batch(
             )
             con.execute(f"INSERT INTO quarantine BY NAME SELECT * FROM {q}")
         if file_index_rows:
-            con.executemany(
-                "INSERT OR REPLACE INTO file_index VALUES (?, ?, ?, ?, ?)",
-                [(*r, load_id) for r in file_index_rows],
-            )
+            # One set-based statement (executemany inserts row by row).
+            idx = pa.table({
+                "source_path": [r[0] for r in file_index_rows],
+                "size_bytes": pa.array([r[1] for r in file_index_rows], pa.int64()),
+                "mtime_ns": pa.array([r[2] for r in file_index_rows], pa.int64()),
+                "raw_sha256": pa.array([r[3] for r in file_index_rows], pa.string()),
+                "load_id": [load_id] * len(file_index_rows),
+            })
+            con.register("_file_index_batch", idx)
+            con.execute("INSERT OR REPLACE INTO file_index SELECT * FROM _file_index_batch")
+            con.unregister("_file_index_batch")
         for path in files.values():
             n = con.execute(f"SELECT count(*) FROM read_parquet({_q(path)})").fetchone()[0]
             con.execute(

@@ -10,8 +10,9 @@ def raw_path(raw_dir: Path, sha256: str) -> Path:
     return raw_dir / sha256[:2] / sha256
 
 
-def keep(raw_dir: Path, sha256: str, data: bytes) -> Path:
-    """Store bytes under their hash (idempotent; written to a temporary name, then renamed)."""
+def keep(raw_dir: Path, sha256: str, data: bytes, sync: bool = True) -> Path:
+    """Store bytes under their hash (idempotent; written to a temporary name, then renamed).
+    With sync=False the caller calls `sync_all` once for the batch (one flush, not one a file)."""
     path = raw_path(raw_dir, sha256)
     if path.exists():
         return path
@@ -19,7 +20,13 @@ def keep(raw_dir: Path, sha256: str, data: bytes) -> Path:
     tmp = path.with_name(f".tmp-{sha256}-{os.getpid()}")
     with open(tmp, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+        if sync:
+            fh.flush()
+            os.fsync(fh.fileno())
     os.replace(tmp, path)
     return path
+
+
+def sync_all() -> None:
+    """Flush every written raw file to disk before the batch's facts are loaded."""
+    os.sync()
