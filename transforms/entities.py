@@ -170,7 +170,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     """Names next to a title or a speech verb: one scan for `<title|verb> Name`, one for
     `Name, <title>` / `Name <verb>`."""
-    name = r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})"
+    word = r"[A-Z][^\W\d_]*(?:[’'][A-Z][^\W\d_]+)?"  # O’Leary, D'Souza
+    name = rf"({word}(?:[ -]{word}){{1,2}})"
     speech = trie_regex(_SPEECH_WORDS)
     return (
         re.compile(rf"\b(?:{kb.title_re}|{speech})\s+{name}(?![\w-])"),

@@ -382,7 +382,7 @@ _CURRENCY = [
 ]
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_MULT = r"(?:\s?(?P<mult>trillion|billion|million|thousand|bn|mn|M|B|k)\b)?"
+_MULT = r"(?:\s?(?P<mult>(?i:trillion|billion|million|thousand)|bn|mn|M|B|k)\b)?"
 _APPROX_BEFORE = re.compile(
     r"(?:~\s?|\b(?:about|approximately|around|nearly|almost|roughly|some|close to|an estimated)\s+)$",
     re.IGNORECASE,
@@ -576,6 +576,13 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             speaker = _person_at(people, who_pos) or (
                 _last_person(people, m.start()) if _PRONOUN.fullmatch(r.group("who2") or "") else None
             )
+        if speaker is None:  # `“…,” Northern Rare Earth General Manager Liu Pei said`
+            for p in people:
+                if (m.end() <= p.start < min(e0, m.end() + 120)
+                        and _SAID.match(text, p.end + 1)
+                        and text[m.end() : p.start].count(" ") <= 8):
+                    speaker = p.canonical
+                    break
         if speaker is None:
             verb = None
             for v in _SAID.finditer(left):

@@ -144,6 +144,7 @@ def load() -> KB:
         add(r["name"], e)
         for a in filter(None, r["aliases"].split("|")):
             add(a, e)
+            add(a[:1].upper() + a[1:], e)  # sentence-initial `Praseodymium-neodymium oxide`
 
     gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?![\w-])")
     titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
