@@ -285,8 +285,8 @@ def eval_facts_cli(args: argparse.Namespace) -> int:
 
 
 def eval_repair_cli(args: argparse.Namespace) -> int:
-    from transforms.corrupt import FAMILIES
     from flows.repair_eval import evaluate_repair, load_clean_texts
+    from transforms.corrupt import FAMILIES
 
     texts = load_clean_texts(args.source)
     result = evaluate_repair(texts, repeat=args.repeat, seed=args.seed)

@@ -19,8 +19,8 @@ from pathlib import Path
 from uuid import uuid4
 
 from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NONE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
 from transforms.decode import NotText
@@ -38,7 +38,7 @@ from warehouse.load import (
     record_load,
     table_counts,
 )
-from warehouse.schema import ALL_TABLES, frame
+from warehouse.schema import frame
 
 DEFAULT_SOURCES = [Path(__file__).resolve().parent.parent / "samples"]
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-import pytest
 from conftest import ROOT
 
 from flows.ingest import ingest_articles

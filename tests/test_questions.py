@@ -39,7 +39,7 @@ def test_question_answers(warehouse, path):
 
 
 def test_specific_answers(warehouse):
-    q = lambda name: run(warehouse, (ROOT / "warehouse" / "questions" / name).read_text())  # noqa: E731
+    q = lambda name: run(warehouse, (ROOT / "warehouse" / "questions" / name).read_text())
     execs = {(p, t) for p, t, _ in q("01_baogang_executives.sql")}
     assert {("Li Xiao", "General Manager"), ("Meng Fanying", "Party Secretary")} <= execs
     meetings = q("02_who_met_whom.sql")

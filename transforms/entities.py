@@ -46,7 +46,7 @@ _ORG_STOP = {
     "American", "Strategic", "Key", "Major", "New", "Heavy", "Light", "Critical", "National",
     "Two", "Three", "One", "Both", "Leading", "Top", "Largest", "State", "Meanwhile", "But",
     "While", "Led", "If", "When", "Under", "Rare", "Earth", "Earths", "China", "U.S.", "US",
-    "Implications", "Spread", "Again", "Highlights", "Its", "Domestic", "Foreign", "Other",
+    "Implications", "Spread", "Again", "Highlights", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",

@@ -336,7 +336,7 @@ def _merge_events(events: list[Event]) -> list[Event]:
     """Fold undated mentions of an event into the dated one of the same kind that shares a
     participant or names none (`This meeting signals …`), and same-kind mentions in adjacent
     sentences; dated events on different days stay apart."""
-    fam = lambda ev: _FAMILY.get(ev.event_type, ev.event_type)  # noqa: E731
+    fam = lambda ev: _FAMILY.get(ev.event_type, ev.event_type)
     dated = [ev for ev in events if ev.start_md]
     undated = [ev for ev in events if not ev.start_md]
     merged: list[Event] = []
