@@ -74,9 +74,7 @@ def test_clean_utf8_passes_through(text):
     assert result.repairs == []
 
 
-@SETTINGS
-@given(st.text(max_size=2000))
-def test_extraction_never_raises_and_offsets_hold(text):
+def assert_offsets_hold(text: str) -> None:
     f = extract(text)
     for m in f.mentions:
         assert text[m.start : m.end] == m.surface
@@ -84,15 +82,15 @@ def test_extraction_never_raises_and_offsets_hold(text):
         assert text[q.start : q.end] == q.quote
     for m in f.metrics:
         assert text[m.start : m.end] == m.text
+
+
+@SETTINGS
+@given(st.text(max_size=2000))
+def test_extraction_never_raises_and_offsets_hold(text):
+    assert_offsets_hold(text)
 
 
 @SETTINGS
 @given(clean_text())
 def test_offsets_hold_on_news_like_text(text):
-    f = extract(text)
-    for m in f.mentions:
-        assert text[m.start : m.end] == m.surface
-    for q in f.quotes:
-        assert text[q.start : q.end] == q.quote
-    for m in f.metrics:
-        assert text[m.start : m.end] == m.text
+    assert_offsets_hold(text)
