@@ -25,7 +25,8 @@ def connect(data_dir: Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
             raise FileNotFoundError(f"no warehouse at {path}: run `ree-etl run` first")
         return duckdb.connect(str(path), read_only=True)
     data_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    # Bounded buffer cache: memory follows the batch, not the warehouse (default is 80% of RAM).
+    con = duckdb.connect(str(path), config={"memory_limit": "512MB"})
     con.execute(schema_sql())
     con.execute(views_sql())
     return con
