@@ -337,11 +337,13 @@ def write_parquet(extracted: Opaque, data_dir: str, load_id: str) -> Staged:
 
 
 @task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
-def load_warehouse(files: dict[str, Path], index_rows: list, data_dir: str, load_id: str) -> None:
-    """Stage the batch's Parquet files and delete-insert them in one DuckDB transaction."""
+def load_warehouse(files: dict[str, Path], index_rows: list, data_dir: str, load_id: str,
+                   load_row: dict | None = None) -> None:
+    """Stage the batch's Parquet files and delete-insert them in one DuckDB transaction (with
+    the run's `loads` row last, for the final batch)."""
     con = connect(Path(data_dir))
     try:
-        load_batch(con, Path(data_dir) / "lake", files, index_rows, load_id)
+        load_batch(con, Path(data_dir) / "lake", files, index_rows, load_id, load_row)
     finally:
         con.close()
 
@@ -413,8 +415,8 @@ def ingest_articles(
         stage_seconds: Counter[str] = Counter()
         pending: deque = deque()
 
-        def finish(fut) -> None:
-            nonlocal residual_marks, no_facts
+        def finish(fut, last: bool) -> None:
+            nonlocal residual_marks, no_facts, load_row
             st: Staged = fut.result()
             for q in st.quarantine:
                 logger.warning("quarantined %s: %s (%s)", q["source_path"], q["reason"], q["detail"])
@@ -430,11 +432,27 @@ def ingest_articles(
             no_facts += st.no_facts
             stage_seconds.update(st.seconds)
             stats["bytes"] += st.bytes
-            if st.files or st.index_rows:
+            # The run's `loads` row goes into the last batch's transaction, written last.
+            load_row = make_load_row() if last else None
+            if st.files or st.index_rows or load_row:
                 t_load = time.perf_counter()
-                load_warehouse(st.files, st.index_rows, str(data), load_id)
+                load_warehouse(st.files, st.index_rows, str(data), load_id, load_row)
                 stage_seconds["load_duckdb"] += time.perf_counter() - t_load
 
+        def make_load_row() -> dict:
+            return {
+                "load_id": load_id, "flow_run_id": str(flow_run.get_id() or ""),
+                "started_at": started, "finished_at": datetime.now(),
+                "status": "completed" if stats["new"] or stats["quarantined"] else "empty",
+                "files_seen": stats["seen"], "files_new": stats["new"],
+                "files_unchanged": stats["unchanged"], "files_quarantined": stats["quarantined"],
+                "documents": stats["documents"], "repairs": stats["repairs"],
+                "entities": stats["entities"], "mentions": stats["mentions"],
+                "roles": stats["roles"], "events": stats["events"], "metrics": stats["metrics"],
+                "quotes": stats["quotes"], "quarantined": stats["quarantined"],
+            }
+
+        load_row: dict | None = None
         for i, cands in enumerate(chunks):
             problems = found.problems if i == 0 else []
             mine = {(c.path, h) for c in cands for h in known.get(c.path, ())}
@@ -442,25 +460,15 @@ def ingest_articles(
             f = normalize_batch.submit(f, str(data))
             f = extract_batch.submit(f)
             pending.append(write_parquet.submit(f, str(data), load_id))
-            if len(pending) >= window:
-                finish(pending.popleft())
+            if len(pending) >= window and i < len(chunks) - 1:
+                finish(pending.popleft(), last=False)
         while pending:
-            finish(pending.popleft())
-        finished = datetime.now()
-        load_row = {
-            "load_id": load_id, "flow_run_id": str(flow_run.get_id() or ""),
-            "started_at": started, "finished_at": finished,
-            "status": "completed" if stats["new"] or stats["quarantined"] else "empty",
-            "files_seen": stats["seen"], "files_new": stats["new"],
-            "files_unchanged": stats["unchanged"], "files_quarantined": stats["quarantined"],
-            "documents": stats["documents"], "repairs": stats["repairs"],
-            "entities": stats["entities"], "mentions": stats["mentions"], "roles": stats["roles"],
-            "events": stats["events"], "metrics": stats["metrics"], "quotes": stats["quotes"],
-            "quarantined": stats["quarantined"],
-        }
+            fut = pending.popleft()
+            finish(fut, last=not pending)
         con = connect(data)
         try:
-            record_load(con, load_row)
+            if load_row is None:  # nothing new: the run still goes into the log
+                record_load(con, make_load_row())
             totals = table_counts(con, SUMMARY_TABLES)
         finally:
             con.close()
