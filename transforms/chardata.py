@@ -145,5 +145,3 @@ def utf8_length(lead: int) -> int:
 def is_continuation(b: int) -> bool:
     return 0x80 <= b <= 0xBF
 
-
-THAI_LETTERS = "[\u0e01-\u0e5b]"
