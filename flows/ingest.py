@@ -206,10 +206,10 @@ def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
     for c in cands:
         try:
             if c.size > max_bytes:
-                sha, kept = _keep_large(Path(c.path), raw_dir)
+                sha, kept = rawstore.keep_file(raw_dir, Path(c.path))
                 batch.quarantine.append(_q(c.path, sha, "too_large",
                                            f"{c.size} bytes is over the {max_bytes}-byte limit",
-                                           c.size, kept))
+                                           c.size, str(kept)))
                 batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
                 continue
             data = Path(c.path).read_bytes()
@@ -223,27 +223,11 @@ def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
             batch.index_rows.append((c.path, c.size, c.mtime_ns, sha))
             continue
         batch.files.append((c, sha, data))
-    rawstore.sync_all()
+    if batch.files or batch.reseen:
+        rawstore.sync_all()
     batch.seconds["read"] = time.perf_counter() - t0
     batch.bytes = sum(len(d) for _, _, d in batch.files)
     return Opaque(batch)
-
-
-def _keep_large(path: Path, raw_dir: Path) -> tuple[str, str]:
-    h = hashlib.sha256()
-    tmp = raw_dir / f".tmp-large-{os.getpid()}"
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    with open(path, "rb") as src, open(tmp, "wb") as dst:
-        while chunk := src.read(1 << 20):
-            h.update(chunk)
-            dst.write(chunk)
-        dst.flush()
-        os.fsync(dst.fileno())
-    sha = h.hexdigest()
-    final = rawstore.raw_path(raw_dir, sha)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(tmp, final)
-    return sha, str(final)
 
 
 @task(name="normalize", cache_policy=NONE)

@@ -6,7 +6,6 @@ A run killed in between leaves the previous state, and the next run redoes the b
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -152,6 +151,3 @@ def _insert_load(con: duckdb.DuckDBPyConnection, row: dict) -> None:
 def table_counts(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
-
-def now() -> datetime:
-    return datetime.now().replace(microsecond=0)

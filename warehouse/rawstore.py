@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -25,6 +26,24 @@ def keep(raw_dir: Path, sha256: str, data: bytes, sync: bool = True) -> Path:
             os.fsync(fh.fileno())
     os.replace(tmp, path)
     return path
+
+
+def keep_file(raw_dir: Path, src: Path) -> tuple[str, Path]:
+    """Store a file too large to hold in memory: hashed and copied in 1 MiB chunks."""
+    h = hashlib.sha256()
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    tmp = raw_dir / f".tmp-large-{os.getpid()}"
+    with open(src, "rb") as fin, open(tmp, "wb") as fout:
+        while chunk := fin.read(1 << 20):
+            h.update(chunk)
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    sha = h.hexdigest()
+    path = raw_path(raw_dir, sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp, path)
+    return sha, path
 
 
 def sync_all() -> None:

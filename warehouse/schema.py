@@ -14,10 +14,7 @@ SQL_DIR = Path(__file__).parent / "sql"
 DOC_TABLES = (
     "documents", "repairs", "residuals", "mentions", "roles", "events", "metrics", "quotes",
 )
-FACT_TABLES = ("entities", "mentions", "roles", "events", "metrics", "quotes")
 ALL_TABLES = (*DOC_TABLES, "entities", "sources", "quarantine", "file_index", "loads")
-# Tables written to the Parquet lake per batch (loads and file_index are warehouse bookkeeping).
-LAKE_TABLES = (*DOC_TABLES, "entities", "sources", "quarantine")
 
 _TYPES = {
     "VARCHAR": pl.Utf8,
