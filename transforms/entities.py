@@ -12,6 +12,7 @@ Three sources, in order of trust:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -37,8 +38,11 @@ _ORG_HEADS = (
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&)"
+# `\b` then a capitalised word, written as the capital first and the boundary check after it,
+# so that the engine scans for capitals (see kb.trie_regex).
 _ORG_PATTERN = re.compile(
-    rf"\b((?:{_CAPWORD}\s+){{1,5}}(?:{_ORG_HEADS})(?:\s+of\s+(?!the\b)[A-Z][\w-]+)?)(?![\w-])"
+    rf"((?:[A-Z](?<!\w[A-Z])[\w&.-]*|&(?<=\w&))\s+(?:{_CAPWORD}\s+){{0,4}}(?:{_ORG_HEADS})"
+    rf"(?:\s+of\s+(?!the\b)[A-Z][\w-]+)?)(?![\w-])"
 )
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
@@ -53,7 +57,7 @@ _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "sta
                  "emphasized", "emphasised", "stressed"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built ~100 times per document, and frozen init is slow
 class Mention:
     start: int
     end: int
@@ -112,47 +116,58 @@ def _given_ok(given: str) -> bool:
 def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     """All entity mentions in `text`, non-overlapping except compounds' element mentions."""
     kb = kb or load()
-    cands: list[tuple[int, int, Mention]] = []  # (priority, -length, mention)
+    cands: list[tuple[int, int, int, Mention]] = []  # (start, -length, priority, mention)
+    add = cands.append
+    aliases = kb.aliases
 
     for m in kb.gazetteer.finditer(text):
-        e: Entry = kb.aliases[m.group()]
+        surface = m.group()
+        a, b = m.span()
+        e: Entry = aliases[surface]
         if e.entity_type == "compound":
             for el in e.elements:
-                cands.append((0, 0, Mention(m.start(), m.end(), m.group(), "element", el, "compound")))
-            cands.append((0, 0, Mention(m.start(), m.end(), m.group(), "compound", e.canonical, "compound")))
+                add((a, a - b, 0, Mention(a, b, surface, "element", el, "compound")))
+            add((a, a - b, 0, Mention(a, b, surface, "compound", e.canonical, "compound")))
             continue
-        cands.append((0, 0, Mention(m.start(), m.end(), m.group(), e.entity_type, e.canonical, e.kind)))
+        add((a, a - b, 0, Mention(a, b, surface, e.entity_type, e.canonical, e.kind)))
 
-    headings = [(s, e) for s, e, line in _line_spans(text) if _is_heading(line)]
+    heading_starts: list[int] = []
+    heading_ends: list[int] = []
+    for a, b, line in _line_spans(text):
+        if _is_heading(line):
+            heading_starts.append(a)
+            heading_ends.append(b)
 
     def in_heading(pos: int) -> bool:
-        return any(s <= pos < e for s, e in headings)
+        i = bisect.bisect_right(heading_starts, pos) - 1
+        return i >= 0 and pos < heading_ends[i]
 
     for m in _ORG_PATTERN.finditer(text):
         cleaned = _clean_org(m.group(1), m.start(1))
-        if cleaned is None or in_heading(m.start()):
+        if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
         surface, start = cleaned
-        known = kb.aliases.get(surface)
+        known = aliases.get(surface)
         canonical = known.canonical if known and known.entity_type == "organization" else surface
-        cands.append((1, 0, Mention(start, start + len(surface), surface, "organization", canonical, "", bool(known))))
+        end = start + len(surface)
+        add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
 
-    for m in re.finditer(r"\b([A-Z][a-zü]{0,6}) ([A-Z][a-zü]{1,12})(?![\w-])", text):
-        sur, given = m.group(1), m.group(2)
-        if sur in kb.surnames and _given_ok(given) and not in_heading(m.start()):
-            cands.append((2, 0, Mention(m.start(), m.end(), m.group(), "person", m.group(), "", False)))
+    for m in _chinese_name_pattern(kb).finditer(text):
+        if _given_ok(m.group(2)) and not (heading_starts and in_heading(m.start())):
+            a, b = m.span()
+            add((a, a - b, 2, Mention(a, b, m.group(), "person", m.group(), "", False)))
 
-    for pat in _person_patterns(kb):
-        for m in pat.finditer(text):
-            if set(m.group(1).replace("-", " ").split()) & _title_words(kb):
-                continue
-            cands.append((3, 0, Mention(m.start(1), m.end(1), m.group(1), "person", m.group(1), "", False)))
+    title_words = _title_words(kb)
+    for a, b, name in _titled_names(text, kb):
+        if set(name.replace("-", " ").split()) & title_words:
+            continue
+        add((a, a - b, 3, Mention(a, b, name, "person", name, "", False)))
 
-    cands.sort(key=lambda c: (c[2].start, -(c[2].end - c[2].start), c[0]))
+    cands.sort(key=lambda c: c[:3])
     chosen: list[Mention] = []
     taken_until = -1
     last_span = (-1, -1)
-    for _, _, mention in cands:
+    for _, _, _, mention in cands:
         span = (mention.start, mention.end)
         if mention.kind == "compound" and span == last_span:
             chosen.append(mention)
@@ -167,16 +182,54 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
 
 @cache
+def _chinese_name_pattern(kb: KB) -> re.Pattern[str]:
+    """A pinyin surname, a space and a capitalised word (checked against pinyin afterwards)."""
+    surnames = [s for s in kb.surnames if re.fullmatch(r"[A-Z][a-zü]{0,6}", s)]
+    lead = trie_regex(surnames, not_after=r"\w")
+    return re.compile(rf"({lead}) ([A-Z][a-zü]{{1,12}})(?![\w-])")
+
+
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:[’'][A-Z][^\W\d_]+)?"  # O’Leary, D'Souza
+_NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
+
+
+def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
+    """Names next to a title or a speech verb: `<title|verb> Name`, then `Name, <title>` and
+    `Name <verb>`. The second kind is found from its (rarer) anchor, the name read leftwards."""
+    before, comma_title, speech, name_end = _person_patterns(kb)
+    out = [(m.start(1), m.end(1), m.group(1)) for m in before.finditer(text)]
+    anchors = [(m.start(), m.end()) for m in comma_title.finditer(text)] if ", " in text else []
+    for m in speech.finditer(text):  # `\s+said`: the name ends before the spaces
+        pos = m.start()
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        anchors.append((pos, m.end()))
+    anchors.sort()
+    resume = 0
+    for pos, end in anchors:
+        if pos < resume or pos == 0 or not (text[pos - 1].isalpha() or text[pos - 1] == "_"):
+            continue
+        m = name_end.search(text, max(resume, pos - 80), pos)
+        if m is None:
+            continue
+        out.append((m.start(1), m.end(1), m.group(1)))
+        resume = end
+    return out
+
+
+@cache
 def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
-    """Names next to a title or a speech verb: one scan for `<title|verb> Name`, one for
-    `Name, <title>` / `Name <verb>`."""
-    word = r"[A-Z][^\W\d_]*(?:[’'][A-Z][^\W\d_]+)?"  # O’Leary, D'Souza
-    name = rf"({word}(?:[ -]{word}){{1,2}})"
-    speech = trie_regex(_SPEECH_WORDS)
+    lead = trie_regex(list(kb.titles) + _SPEECH_WORDS)
     return (
-        re.compile(rf"\b(?:{kb.title_re}|{speech})\s+{name}(?![\w-])"),
-        re.compile(rf"(?=[A-Z])\b{name}(?:,\s+(?:the\s+)?(?:{kb.title_re})\b|\s+(?:{speech})\b)"),
+        re.compile(rf"\b(?:{lead})\s+{_NAME}(?![\w-])"),
+        re.compile(rf",\s+(?:the\s+)?(?:{kb.title_re})\b"),
+        re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),
+        re.compile(rf"(?=[A-Z])\b{_NAME}$"),
     )
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -185,7 +238,8 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
     people = [m for m in mentions if m.entity_type == "person" and " " in m.canonical]
     if not people:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
+    taken_starts = [m.start for m in mentions]  # sorted: mentions come in text order
+    taken_ends = [m.end for m in mentions]
     extra = []
     keys: dict[str, list[Mention]] = {}
     kb = load()
@@ -193,14 +247,22 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
         parts = p.canonical.split()
         key = parts[0] if parts[0] in kb.surnames else parts[-1]
         keys.setdefault(key, []).append(p)
+    owner_of = {}
     for key, owners in keys.items():
-        if len({o.canonical for o in owners}) > 1:
-            continue  # two people share the name: leave short references unresolved
-        owner = owners[0]
-        for m in re.finditer(rf"\b{re.escape(key)}\b(?![\w-]| [A-Z])", text):
-            if m.start() < owner.start:
-                continue
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            extra.append(Mention(m.start(), m.end(), m.group(), "person", owner.canonical, "", owner.from_kb))
+        if len({o.canonical for o in owners}) == 1:  # two people share the name: leave it
+            owner_of[key] = owners[0]
+    if not owner_of:
+        return mentions
+    for key, owner in owner_of.items():  # whole words: `\bKEY\b(?![\w-]| [A-Z])`
+        i = text.find(key, owner.start)
+        while i != -1:
+            j = i + len(key)
+            after = text[j : j + 2]
+            if ((i == 0 or not _is_word_char(text[i - 1]))
+                    and not (after and (_is_word_char(after[0]) or after[0] == "-"))
+                    and not (len(after) == 2 and after[0] == " " and "A" <= after[1] <= "Z")):
+                k = bisect.bisect_right(taken_starts, i) - 1
+                if k < 0 or i >= taken_ends[k]:  # not inside a mention (they do not overlap)
+                    extra.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
+            i = text.find(key, i + 1)
     return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))

@@ -43,13 +43,25 @@ DATE_RANGE = re.compile(
     + r"|(?P<bday>" + _DAY + r")\b(?:,?\s+(?P<byr>" + _YEAR + r"))?))?",
     re.IGNORECASE,
 )
-ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+# The same on lower-cased text, case-sensitive: several times faster than IGNORECASE.
+_DATE_RANGE_LOW = re.compile(DATE_RANGE.pattern.replace("FfJjMmAaSsOoNnDd", "fjmasond").replace(
+    _MON, _MON.lower()))
+ISO_DATE = re.compile(r"((?:2(?<!\w2)0|1(?<!\w1)9)\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|Copyright)\s*((?:19|20)\d\d)", re.IGNORECASE)
 
 
+def lowered(text: str) -> str | None:
+    """`text.lower()` when it keeps every offset (it does unless a letter such as `İ` expands)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+_MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+_NON_DIGIT = re.compile(r"\D")
+
+
 def _month(name: str) -> int:
-    name = name.lower().rstrip(".")
-    return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(name[:3]))
+    return _MONTH_NUMBER[name[:3].lower()]
 
 
 def _mk(year: int | None, month: int, day: int) -> tuple[date | None, str]:
@@ -70,15 +82,21 @@ class DateSpan:
     end_md: str | None
     text: str
     pos: int
+    stop: int = -1  # end offset of the match
 
 
-def find_dates(text: str, year: int | None) -> list[DateSpan]:
+def date_matches(text: str, low: str | None = None) -> list[re.Match[str]]:
+    low = low if low is not None else lowered(text)
+    return list(_DATE_RANGE_LOW.finditer(low) if low is not None else DATE_RANGE.finditer(text))
+
+
+def find_dates(text: str, year: int | None, matches: list[re.Match[str]] | None = None) -> list[DateSpan]:
     """Dates and ranges; a missing year comes from `year` (the article's), else stays unknown."""
     out = []
-    for m in DATE_RANGE.finditer(text):
+    for m in matches if matches is not None else date_matches(text):
         g = m.groupdict()
         am, ad, ay = (g["am"] or g["am2"]), (g["ad"] or g["ad2"]), (g["ay"] or g["ay2"])
-        a_month, a_day = _month(am), int(re.sub(r"\D", "", ad))
+        a_month, a_day = _month(am), int(_NON_DIGIT.sub("", ad))
         bm, bd, by = (g["bm"] or g["bm2"]), (g["bd"] or g["bd2"] or g["bday"]), (g["by"] or g["by2"] or g["byr"])
         end_year = int(by) if by else None
         start_year = int(ay) if ay else (end_year if end_year else year)
@@ -86,17 +104,18 @@ def find_dates(text: str, year: int | None) -> list[DateSpan]:
         e = emd = None
         if bd:
             b_month = _month(bm) if bm else a_month
-            e, emd = _mk(end_year or start_year, b_month, int(re.sub(r"\D", "", bd)))
-        out.append(DateSpan(s, e, smd, emd, m.group().strip(), m.start()))
-    for m in ISO_DATE.finditer(text):
-        d, md = _mk(int(m[1]), int(m[2]), int(m[3]))
-        out.append(DateSpan(d, None, md, None, m.group(), m.start()))
+            e, emd = _mk(end_year or start_year, b_month, int(_NON_DIGIT.sub("", bd)))
+        out.append(DateSpan(s, e, smd, emd, text[m.start() : m.end()].strip(), m.start(), m.end()))
+    if "-" in text:
+        for m in ISO_DATE.finditer(text):
+            d, md = _mk(int(m[1]), int(m[2]), int(m[3]))
+            out.append(DateSpan(d, None, md, None, m.group(), m.start(), m.end()))
     return sorted(out, key=lambda d: d.pos)
 
 
-def article_year(text: str) -> int | None:
+def article_year(text: str, matches: list[re.Match[str]] | None = None) -> int | None:
     """The year an article states: an explicit full date first, else its copyright line."""
-    for m in DATE_RANGE.finditer(text):
+    for m in matches if matches is not None else date_matches(text):
         y = m["ay"] or m["ay2"]
         if y:
             return int(y)
@@ -112,13 +131,16 @@ def article_year(text: str) -> int | None:
 _ABBREV = re.compile(r"(?:\b(?:No|Co|Ltd|Inc|Corp|Mr|Mrs|Ms|Dr|St|vs|Jr|Sr|Gen|Gov|Sen|Rep)|\b[A-Z])\.$")
 
 
+_SENTENCE_END = re.compile(r"[.!?][”’\"')]*\s+(?=[A-Z“\"‘(])")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split at line breaks and at . ! ? followed by space and a capital/quote."""
     spans = []
     pos = 0
     for line in text.split("\n"):
         start = pos
-        for m in re.finditer(r"[.!?][”’\"')]*\s+(?=[A-Z“\"‘(])", line):
+        for m in _SENTENCE_END.finditer(line):
             if _ABBREV.search(line[max(0, m.start() - 6) : m.start() + 1]):
                 continue
             end = pos + m.end()
@@ -155,10 +177,21 @@ def _title_chain(kb: KB) -> str:
     return rf"((?:{t})(?:\s*(?:,|and|&)\s*(?:{t}))*)"
 
 
-def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB) -> list[Role]:
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s)?\s*")
+
+
+@cache
+def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     chain = _title_chain(kb)
-    before = re.compile(rf"{chain}\s*,?\s*$")
-    after = re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?{chain}(?:\s+(?:of|at)\s+(?:the\s+)?)?")
+    return (
+        re.compile(rf"{chain}\s*,?\s*$"),
+        re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?{chain}(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
+        re.compile(kb.title_re),
+    )
+
+
+def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB) -> list[Role]:
+    before, after, _ = _role_patterns(kb)
     orgish = [m for m in mentions if m.entity_type in ("organization", "place")]
     people = [m for m in mentions if m.entity_type == "person"]
     roles: list[Role] = []
@@ -168,7 +201,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if o.end > pos:
                 continue
             gap = text[o.end : pos]
-            if re.fullmatch(r"(?:’s|'s)?\s*", gap) and (o.entity_type == "organization" or o.kind in ("county", "city", "province")):
+            if _POSSESSIVE_GAP.fullmatch(gap) and (o.entity_type == "organization" or o.kind in ("county", "city", "province")):
                 return o
         return None
 
@@ -247,7 +280,7 @@ def _main_organization(mentions: list[Mention]) -> str | None:
 
 
 def _split_titles(chain: str, kb: KB) -> list[str]:
-    return [t for t in re.findall(kb.title_re, chain)]
+    return _role_patterns(kb)[2].findall(chain)
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -274,7 +307,14 @@ class Event:
 
 
 def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]], roles: list[Role],
-                year: int | None, kb: KB, skip: list[tuple[int, int]]) -> list[Event]:
+                year: int | None, kb: KB, skip: list[tuple[int, int]],
+                dates: list[DateSpan] | None = None, low: str | None = None) -> list[Event]:
+    """One event per sentence with a trigger; `dates` are the document's (find_dates), `low`
+    its lowered() text, both computed here when not given."""
+    low = low if low is not None else lowered(text)
+    dates = dates if dates is not None else find_dates(text, year)
+    date_pos = [d.pos for d in dates]
+    mention_starts = [m.start for m in mentions]
     person_org = {}
     for r in roles:
         if r.organization and r.title not in _STATE_TITLES:
@@ -282,7 +322,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     events: list[Event] = []
     hits: dict[int, list[re.Match[str]]] = {}
     starts = [s for s, _ in sents]
-    for m in kb.trigger_re.finditer(text):
+    for m in kb.trigger_low.finditer(low) if low is not None else kb.trigger_re.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0:
             hits.setdefault(i, []).append(m)
@@ -295,15 +335,17 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         for m in hits[i]:
             if _LIST_WORD.search(text[max(s, m.start() - 5) : m.start()]):
                 continue  # "training and assessment": a noun in a list, not an event
-            etype, prio = kb.triggers[m.group().lower()]
+            etype, prio = kb.triggers[m.group().lower()]  # noqa: the match may be on `low`
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
         if best is None:
             continue
         etype, _, trig = best
-        dates = find_dates(sent, year)
-        d = dates[0] if dates else None
-        inside = [m for m in mentions if s <= m.start < e]
+        j = bisect.bisect_left(date_pos, s)
+        d = next((x for x in dates[j:] if x.stop <= e), None) if j < len(dates) and dates[j].pos < e else None
+        if d is not None and d.pos >= e:
+            d = None
+        inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
         people = _unique(m.canonical for m in inside if m.entity_type == "person")
         orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
                        and kb.orgs_by_canonical.get(m.canonical, None) is None
@@ -319,7 +361,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         events.append(Event(
             etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
             d.end_md if d else None, d.text if d else None, people, orgs,
-            location.canonical if location else None, trig.group(), s, e, i,
+            location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
         ))
     return _merge_events(events)
 
@@ -382,6 +424,15 @@ _CURRENCY = [
 ]
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+
+
+def _num(not_after: str) -> str:
+    """_NUM, not preceded by a character of the class `not_after`. The check sits after the
+    first digit so that the pattern starts with `\\d`, which the engine scans for quickly."""
+    first = rf"\d(?<!{not_after}\d)"
+    return rf"(?P<num>{first}(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?))"
+
+
 _MULT = r"(?:\s?(?P<mult>(?i:trillion|billion|million|thousand)|bn|mn|M|B|k)\b)?"
 _APPROX_BEFORE = re.compile(
     r"(?:~\s?|\b(?:about|approximately|around|nearly|almost|roughly|some|close to|an estimated)\s+)$",
@@ -419,29 +470,33 @@ class Metric:
 
 
 @cache
-def _metric_patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """Money, quantities (two scans: digits, number words; for lower-cased text) and counted
+    nouns."""
     kb = load()
     units = trie_regex(list(kb.units))
     den = trie_regex(list(_RATE_DEN))
     rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b)?"
+    num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
+    wordnum = trie_regex(list(_WORDNUM))
     money = [
         re.compile(rf"(?=[$€£¥UACHRE])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
-        re.compile(rf"(?=\d)(?<![\w.,]){_NUM}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
+        re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
     ]
-    qty = re.compile(
-        rf"(?<![\w.,])(?:{_NUM}|(?P<word>{trie_regex(list(_WORDNUM))}))(?:\s?|-)"
-        rf"(?P<unit>{units})(?![\w³²]){rate}",
-        re.IGNORECASE,
-    )
+    tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
+    qty = (re.compile(num + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){tail}"))
     count = re.compile(
-        rf"(?=\d)(?<![\w.#$€£¥/,-]){_NUM}\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
+        rf"{count_num}\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
     )
     return money, qty, count
 
 
 def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB,
-                 skip: list[tuple[int, int]]) -> list[Metric]:
+                 skip: list[tuple[int, int]], low: str | None = None) -> list[Metric]:
     money, qty, count = _metric_patterns()
+    low = low if low is not None else text.lower()
+    if len(low) != len(text):  # lower-casing moved offsets: match case-insensitively instead
+        low, qty = text, tuple(re.compile(q.pattern, re.IGNORECASE) for q in qty)
     found: list[Metric] = []
     taken: list[tuple[int, int]] = []
 
@@ -450,7 +505,10 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
 
     if not _DIGIT.search(text) and not _WORDNUM_RE.search(text):
         return found
-    for m in (m for pat in money for m in pat.finditer(text)):
+    money_hits = [m for m in money[0].finditer(text)]
+    if "yuan" in text or "dollars" in text:
+        money_hits += money[1].finditer(text)
+    for m in money_hits:
         if not free(m.start(), m.end()):
             continue
         g = m.groupdict()
@@ -461,17 +519,19 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
-    for m in qty.finditer(text):
+    qty_hits = sorted([*qty[0].finditer(low), *qty[1].finditer(low)], key=lambda m: m.start())
+    for m in qty_hits:
         if not free(m.start(), m.end()):
             continue
-        u = m.group("unit").lower()
-        if u == "t" and not m.group("num"):
+        g = m.groupdict()
+        num, u, den = g.get("num"), g["unit"].lower(), g["den"]
+        if u == "t" and not num:
             continue
-        value = _number(m.group("num")) if m.group("num") else float(_WORDNUM[m.group("word").lower()])
-        unit = kb.units[u][0] + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
-        if not m.group("den") and kb.units[u][1] == "quantity" and _LATER_YEARLY.match(text, m.end()):
+        value = _number(num) if num else float(_WORDNUM[g["word"].lower()])
+        unit = kb.units[u][0] + (f"/{_RATE_DEN[den.lower()]}" if den else "")
+        if not den and kb.units[u][1] == "quantity" and _LATER_YEARLY.match(text, m.end()):
             unit += "/year"  # `1,000 tonnes of magnets annually`
-        if _is_year(m.group("num")) and kb.units[u][1] != "percent":
+        if _is_year(num) and kb.units[u][1] != "percent":
             continue
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
@@ -479,7 +539,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         if not free(m.start(), m.end()) or _is_year(m.group("num")):
             continue
         before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"(?:No\.|#|Nos\.)\s*$", before):
+        if _LIST_NUMBER.search(before):
             continue
         found.append(_metric(text, m, _number(m.group("num")), "count", mentions, sents,
                              measure=m.group("noun")))
@@ -487,8 +547,14 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
     return sorted(found, key=lambda x: x.start)
 
 
+_LIST_NUMBER = re.compile(r"(?:No\.|#|Nos\.)\s*$")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_MEASURE_WORDS = re.compile(r"[A-Za-z][\w-]*|[,;:.()—–]")
+_WORDS = re.compile(r"[A-Za-z][\w-]*")
+
+
 def _is_year(num: str | None) -> bool:
-    return bool(num) and re.fullmatch(r"(?:19|20)\d\d", num) is not None
+    return bool(num) and _YEAR_NUMBER.fullmatch(num) is not None
 
 
 def _number(s: str) -> float:
@@ -510,7 +576,7 @@ def _metric(text: str, m: re.Match[str], value: float, unit: str, mentions: list
 def _measure(right: str, left: str) -> str | None:
     """What is measured: the noun phrase after the number (`in annual savings`, `efficiency
     gain`), else the clause before it (`three alarms calibrated in …`)."""
-    words = re.findall(r"[A-Za-z][\w-]*|[,;:.()—–]", right)
+    words = _MEASURE_WORDS.findall(right)
     if words and words[0] in ("in", "of") and len(words) > 1:
         words = words[1:]
     phrase = []
@@ -522,7 +588,7 @@ def _measure(right: str, left: str) -> str | None:
             break
     if phrase:
         return " ".join(phrase)
-    lw = re.findall(r"[A-Za-z][\w-]*", left)[-5:]
+    lw = _WORDS.findall(left)[-5:]
     while lw and lw[-1].lower() in _STOP_MEASURE:
         lw.pop()
     return " ".join(lw) or None
@@ -536,6 +602,10 @@ _SAID = re.compile(
     r"declared|remarked|warned|warns|argued|argues|emphasized|emphasizes|emphasised|stressed|"
     r"stresses|urged|urges|insisted|insists|called for|calls for|called on|calls on|called|"
     r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges)\b"
+)
+_AFTER_QUOTE = re.compile(  # `,” Meng said` / `,” said Meng` / `,” she said`
+    r"\s*,?\s*(?:(?P<v1>[A-Za-z]+)\s+(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)|"
+    r"(?P<who2>[A-Z][\w-]+(?: [A-Z][\w-]+)?|[Ss]he|[Hh]e|[Tt]hey)\s+(?P<v2>[a-z]+))"
 )
 _PRONOUN = re.compile(r"\b(?:she|he|they)\b", re.IGNORECASE)
 
@@ -569,8 +639,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         left = text[s0 : m.start()]
         speaker = None
         full_clause = body[-1:] in ".,!?" or len(words) >= 8
-        r = re.match(r"\s*,?\s*(?:(?P<v1>[A-Za-z]+)\s+(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)|"
-                     r"(?P<who2>[A-Z][\w-]+(?: [A-Z][\w-]+)?|[Ss]he|[Hh]e|[Tt]hey)\s+(?P<v2>[a-z]+))", right)
+        r = _AFTER_QUOTE.match(right)
         if r and _SAID.fullmatch(r.group("v1") or r.group("v2") or ""):
             who_pos = m.end() + (r.start("who") if r.group("who") else r.start("who2"))
             speaker = _person_at(people, who_pos) or (

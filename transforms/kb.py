@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pycountry
@@ -20,9 +20,14 @@ KNOWLEDGE = Path(__file__).parent / "knowledge"
 _AMBIGUOUS_COUNTRIES = {"Jersey", "Georgia", "Chad", "Jordan", "Niger", "Guinea", "Turkey", "Mali"}
 
 
-def trie_regex(words: list[str]) -> str:
+def trie_regex(words: list[str], not_after: str | None = None) -> str:
     """An alternation of `words` factored into a trie (`Ba(?:ogang|otou)…`): Python's regex
-    engine tries a flat 600-way alternation at every position, a trie in one step."""
+    engine tries a flat 600-way alternation at every position, a trie in one step.
+
+    `not_after` (a character class such as `[\\w-]`) is a left boundary: the character before
+    the word must not be in it. It is checked right after the first character
+    (`B(?<![\\w-]B)aogang`), so the pattern still starts with a plain character set, which the
+    engine scans for quickly; a leading look-behind or `\\b` makes it try every position."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -30,15 +35,22 @@ def trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def build(node: dict) -> str:
+    def build(node: dict, first: bool = False) -> str:
         end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = []
+        for ch, child in sorted(node.items()):
+            if not ch:
+                continue
+            head = re.escape(ch)
+            if first and not_after:
+                head += f"(?<!{not_after}{head})"
+            branches.append(head + build(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return build(trie)
+    return build(trie, first=True)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -60,10 +72,12 @@ class Entry:
     elements: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: unknown names keep arriving on a long backfill
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "'")).strip("-")
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_id(entity_type: str, canonical: str) -> str:
     return f"{entity_type}:{slug(canonical)}"
 
@@ -77,6 +91,7 @@ class KB:
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, int]]
     trigger_re: re.Pattern[str]
+    trigger_low: re.Pattern[str]  # the same for lower-cased text, case-sensitive (faster)
     units: dict[str, tuple[str, str]]  # lower surface → (unit, kind)
     orgs_by_canonical: dict[str, Entry]
 
@@ -146,13 +161,16 @@ def load() -> KB:
             add(a, e)
             add(a[:1].upper() + a[1:], e)  # sentence-initial `Praseodymium-neodymium oxide`
 
+    # Most of the aliases' first letters are lower case too: a leading look-behind rejects
+    # positions inside words faster than the per-letter check of trie_regex(not_after=…).
     gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?![\w-])")
     titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
     title_re = trie_regex(list(titles))
     surnames = frozenset(" ".join(_words("chinese_surnames.txt")).split())
     triggers = {r["trigger"].lower(): (r["event_type"], int(r["priority"])) for r in _rows("events.csv")}
     trigger_re = re.compile(rf"\b(?:{trie_regex(list(triggers))})\b", re.IGNORECASE)
+    trigger_low = re.compile(trie_regex(list(triggers), not_after=r"\w") + r"\b")
     units = {r["surface"].lower(): (r["unit"], r["kind"]) for r in _rows("units.csv")}
     return KB(
-        aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, units, orgs
+        aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, trigger_low, units, orgs
     )
