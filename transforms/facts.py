@@ -330,12 +330,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         s, e = sents[i]
         if any(a <= s < b for a, b in skip):
             continue
-        sent = text[s:e]
         best = None
         for m in hits[i]:
             if _LIST_WORD.search(text[max(s, m.start() - 5) : m.start()]):
                 continue  # "training and assessment": a noun in a list, not an event
-            etype, prio = kb.triggers[m.group().lower()]  # noqa: the match may be on `low`
+            etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
         if best is None:
