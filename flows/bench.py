@@ -14,9 +14,16 @@ import re
 import resource
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Self
 
+import psutil
+from prefect import flow, task
+from prefect.cache_policies import NONE
+
+from flows.ingest import Opaque, make_task_runner
 from transforms import corrupt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +94,41 @@ def _peak_rss_mb() -> float:
     return max(own, kids) / 1024
 
 
+class TreeRSS:
+    """Samples the memory of this process and all its descendants (worker processes, the
+    ephemeral Prefect server) every second; `peak_mb` is the largest sum seen. Each process
+    counts its proportional set size (PSS: pages shared between processes are divided among
+    them), so the sum is what the tree really holds."""
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self.interval, self.peak_mb = interval, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> float:
+        me = psutil.Process()
+        total = 0
+        for p in [me, *me.children(recursive=True)]:
+            try:
+                total += p.memory_full_info().pss
+            except psutil.Error:
+                pass
+        return total / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, self._sample())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def ftfy_docs_per_s(folder: Path, limit: int = 2000) -> tuple[float, int]:
     """ftfy.fix_text on (up to `limit` of) the same files' texts."""
     import ftfy
@@ -97,6 +139,27 @@ def ftfy_docs_per_s(folder: Path, limit: int = 2000) -> tuple[float, int]:
     for t in texts:
         ftfy.fix_text(t)
     return len(texts) / (time.perf_counter() - t0), len(texts)
+
+
+@task(name="noop", cache_policy=NONE)
+def _noop(payload: Opaque) -> int:
+    return len(payload.value)
+
+
+@flow(name="task-overhead-probe")
+def _probe(count: int) -> float:
+    _noop.submit(Opaque([0])).result()  # warm the runner (processes start on first use)
+    t0 = time.perf_counter()
+    for _ in range(count):
+        _noop.submit(Opaque(list(range(1000)))).result()
+    return (time.perf_counter() - t0) / count
+
+
+def task_overhead_seconds(kind: str, address: str | None, workers: int | None, n: int = 40) -> float:
+    """Prefect's cost of one task run on this runner: a flow submits `n` tasks that do nothing
+    (with a payload like the pipeline's) and waits for each, as the ingest flow does."""
+    runner, _ = make_task_runner(kind, address, workers)
+    return (_probe if runner is None else _probe.with_options(task_runner=runner))(n)
 
 
 def bench_cli(args: argparse.Namespace) -> int:
@@ -115,8 +178,9 @@ def bench_cli(args: argparse.Namespace) -> int:
     print(f"corpus: {args.docs} documents, {size / 1e6:.1f} MB, {args.mojibake_share:.0%} mojibake "
           f"({time.perf_counter() - t0:.1f}s to generate) in {corpus}")
 
-    flow, extra = flow_with_runner(args.task_runner, args.dask_address)
-    s = flow(sources=[str(corpus)], data_dir=str(data), batch_size=args.batch_size, **extra)
+    flow, extra = flow_with_runner(args.task_runner, args.dask_address, args.workers)
+    with TreeRSS() as tree:
+        s = flow(sources=[str(corpus)], data_dir=str(data), batch_size=args.batch_size, **extra)
     secs = s["seconds"]
     n = s["documents_written"]
     mb = s["bytes_read"] / 1e6
@@ -126,7 +190,13 @@ def bench_cli(args: argparse.Namespace) -> int:
         print(f"{stage:<15}{t:>9.2f}{n / t if t else 0:>10.0f}{mb / t if t else 0:>8.2f}")
     print(f"{'end to end':<15}{secs:>9.2f}{n / secs:>10.0f}{mb / secs:>8.2f}   "
           "(files in → DuckDB loaded, inside the flow run: Prefect start-up excluded)")
-    print(f"peak RSS: {_peak_rss_mb():.0f} MB")
+    print(f"peak memory: {tree.peak_mb:.0f} MB summed over the process tree (flow, workers, "
+          f"Prefect server; PSS); peak RSS of the largest single process {_peak_rss_mb():.0f} MB")
+    per_task = task_overhead_seconds(args.task_runner, args.dask_address, args.workers)
+    batches = -(-args.docs // args.batch_size)
+    runs = 1 + 2 * batches  # discover + per batch: transform, load
+    print(f"Prefect task-run overhead: {per_task * 1000:.1f} ms per task run (no-op probe), "
+          f"{runs} task runs → {runs * per_task:.1f}s = {runs * per_task / secs:.1%} of end to end")
     ftfy_rate, ftfy_n = ftfy_docs_per_s(corpus)
     print(f"ftfy.fix_text alone: {ftfy_rate:.0f} docs/s (on {ftfy_n} of the same texts)")
     print(f"ratio end-to-end / ftfy: {n / secs / ftfy_rate:.2f}x")

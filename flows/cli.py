@@ -32,16 +32,20 @@ def _parser() -> argparse.ArgumentParser:
         p_.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="where raw/, lake/ and warehouse.duckdb live (default: ./data)")
         p_.add_argument("--batch-size", type=int, metavar="N",
-                        help="documents per batch; one Prefect task per stage per batch "
-                             "(default: 500)")
+                        help="documents per batch; one transform task and one load task "
+                             "per batch (default: 500)")
         p_.add_argument("--max-bytes", type=int, metavar="N",
                         help="files larger than this are quarantined as too_large "
                              "(default: 20 MiB)")
         p_.add_argument("--config", type=Path, metavar="FILE",
                         help="TOML settings file (default: $REE_ETL_CONFIG or ./ree-etl.toml); "
                              "environment REE_ETL_* overrides it, options override both")
-        p_.add_argument("--task-runner", choices=["thread", "dask"], default="thread",
-                        help="where batch tasks run: threads here, or a Dask cluster")
+        p_.add_argument("--task-runner", choices=["thread", "process", "dask"], default="thread",
+                        help="where batch tasks run: threads here, worker processes here "
+                             "(all cores), or a Dask cluster")
+        p_.add_argument("--workers", type=int, metavar="N",
+                        help="processes for --task-runner process / a local Dask cluster "
+                             "(default: one per core)")
         p_.add_argument("--dask-address", metavar="tcp://HOST:8786",
                         help="existing Dask scheduler (default: a LocalCluster)")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
@@ -79,8 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--work-dir", metavar="DIR",
                    help="where the corpus and data go (default: a temporary folder)")
     b.add_argument("--keep", action="store_true", help="keep the corpus and warehouse afterwards")
-    b.add_argument("--task-runner", choices=["thread", "dask"], default="thread",
+    b.add_argument("--task-runner", choices=["thread", "process", "dask"], default="thread",
                    help="where batch tasks run (default: thread)")
+    b.add_argument("--workers", type=int, metavar="N",
+                   help="processes for process / local dask (default: one per core)")
     b.add_argument("--dask-address", metavar="tcp://HOST:8786",
                    help="existing Dask scheduler (default: a LocalCluster)")
 
@@ -138,7 +144,7 @@ def _run(args: argparse.Namespace) -> int:
     from flows.ingest import RunLocked, flow_with_runner
 
     st = settings_from(args)
-    flow_fn, extra = flow_with_runner(args.task_runner, args.dask_address)
+    flow_fn, extra = flow_with_runner(args.task_runner, args.dask_address, args.workers)
     try:
         s = flow_fn(sources=st.get("sources"), data_dir=st["data_dir"],
                     batch_size=st["batch_size"], max_bytes=st["max_bytes"],

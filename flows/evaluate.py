@@ -87,7 +87,7 @@ def _score_entities(kind: str, gold: dict, facts, doc: str) -> Score:
             matched.update(hit)
         else:
             s.fn += 1
-            s.misses.append(f"{doc} {kind}: {sorted(g)[0]}")
+            s.misses.append(f"{doc} {kind}: {min(g)}")
     for c, forms in names.items():
         if c in matched or any(forms & g for g in optional):
             continue

@@ -16,6 +16,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Self
 from uuid import uuid4
 
 from prefect import flow, get_run_logger, task
@@ -51,7 +52,7 @@ class RunLocked(RuntimeError):
     """Another run holds the data directory."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     path: str
     size: int
@@ -67,8 +68,9 @@ class Discovery:
 
 
 class Opaque:
-    """A payload Prefect passes between tasks without walking into it (it inspects dataclasses,
-    lists and dicts in task parameters, which for a batch of documents costs seconds)."""
+    """A payload Prefect passes to a task without walking into it (it visits every list item and
+    dataclass field of a task's parameters looking for futures: for a batch's 1,000 file
+    candidates or index rows that is most of a task's bookkeeping)."""
 
     __slots__ = ("value",)
 
@@ -115,7 +117,7 @@ class DataDirLock:
         self.wait = wait_seconds
         self.fh = None
 
-    def __enter__(self) -> DataDirLock:
+    def __enter__(self) -> Self:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.fh = open(self.path, "a+")
         deadline = time.monotonic() + self.wait
@@ -169,14 +171,11 @@ def _q(path: str, sha: str | None, reason: str, detail: str, size: int, raw_path
 
 
 @task(name="discover", cache_policy=NONE)
-def discover(sources: list[str], data_dir: str) -> Discovery:
-    """List input files; skip those whose path, size and mtime match the last load."""
+def discover(sources: list[str], known_files: Opaque) -> Discovery:
+    """List input files; skip those whose path, size and mtime match the last load
+    (`known_files`: path → (size, mtime_ns, sha256), the warehouse's file_index)."""
     d = Discovery()
-    con = connect(Path(data_dir))
-    try:
-        index = file_index(con)
-    finally:
-        con.close()
+    index = known_files.value
     for src in sources:
         for path in _walk(Path(src), d.problems):
             d.seen += 1
@@ -196,9 +195,8 @@ def discover(sources: list[str], data_dir: str) -> Discovery:
     return d
 
 
-@task(name="read-and-hash", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
 def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
-               known: set[tuple[str, str]], problems: list[dict]) -> Opaque:
+               known: set[tuple[str, str]], problems: list[dict]) -> Batch:
     """Read bytes, hash them, keep them under raw/ before anything else can fail."""
     t0 = time.perf_counter()
     raw_dir = Path(data_dir) / "raw"
@@ -227,14 +225,12 @@ def read_batch(cands: list[Candidate], data_dir: str, max_bytes: int,
         rawstore.sync_all()
     batch.seconds["read"] = time.perf_counter() - t0
     batch.bytes = sum(len(d) for _, _, d in batch.files)
-    return Opaque(batch)
+    return batch
 
 
-@task(name="normalize", cache_policy=NONE)
-def normalize_batch(payload: Opaque, data_dir: str) -> Opaque:
+def normalize_batch(batch: Batch, data_dir: str) -> Batch:
     """Decode, repair and split each file; quarantine what is not text."""
     t0 = time.perf_counter()
-    batch: Batch = payload.value
     raw_dir = Path(data_dir) / "raw"
     for c, sha, data in batch.files:
         try:
@@ -249,14 +245,12 @@ def normalize_batch(payload: Opaque, data_dir: str) -> Opaque:
     keys = sorted(r[3] or r[0] for r in batch.index_rows) + sorted(q["source_path"] for q in batch.quarantine)
     batch.key = hashlib.sha256("".join(keys).encode()).hexdigest()[:16]
     batch.seconds["normalize"] = time.perf_counter() - t0
-    return Opaque(batch)
+    return batch
 
 
-@task(name="extract-facts", cache_policy=NONE)
-def extract_batch(payload: Opaque) -> Opaque:
+def extract_batch(batch: Batch) -> dict[str, list[dict]]:
     """Rows for every warehouse table from one batch of normalized documents."""
     t0 = time.perf_counter()
-    batch: Batch = payload.value
     now = datetime.now()
     rows: dict[str, list[dict]] = {t: [] for t in ("documents", "sources", "repairs", "residuals",
                                                     "entities", "mentions", "roles", "events",
@@ -293,13 +287,11 @@ def extract_batch(payload: Opaque) -> Opaque:
     rows["entities"] = list(entities.values())
     rows["quarantine"] = list(batch.quarantine)
     batch.seconds["extract"] = time.perf_counter() - t0
-    return Opaque((batch, rows))
+    return rows
 
 
-@task(name="write-parquet", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
-def write_parquet(extracted: Opaque, data_dir: str, load_id: str) -> Staged:
+def write_parquet(batch: Batch, rows: dict[str, list[dict]], data_dir: str, load_id: str) -> Staged:
     """Write each table's rows for the batch to lake/<table>/batch-<key>.parquet, atomically."""
-    batch, rows = extracted.value
     t0 = time.perf_counter()
     lake_dir = Path(data_dir) / "lake"
     files = {}
@@ -320,36 +312,67 @@ def write_parquet(extracted: Opaque, data_dir: str, load_id: str) -> Staged:
     )
 
 
+@task(name="transform-batch", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
+def transform_batch(payload: Opaque, data_dir: str, max_bytes: int, load_id: str) -> Staged:
+    """One batch from files to Parquet: read and keep the raw bytes, normalize, extract, write.
+
+    The stages share one task so that a worker process or Dask worker sends back only the small
+    `Staged` summary, never the batch's bytes or rows; a retry redoes the batch, which is
+    idempotent (raw/ is content-addressed, Parquet files are named by the batch's content)."""
+    cands, known, problems = payload.value  # list[Candidate], {(path, sha)}, quarantine rows
+    batch = normalize_batch(read_batch(cands, data_dir, max_bytes, known, problems), data_dir)
+    return write_parquet(batch, extract_batch(batch), data_dir, load_id)
+
+
 @task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
-def load_warehouse(files: dict[str, Path], index_rows: list, data_dir: str, load_id: str,
+def load_warehouse(con: Opaque, staged: Opaque, data_dir: str, load_id: str,
                    load_row: dict | None = None) -> None:
     """Stage the batch's Parquet files and delete-insert them in one DuckDB transaction (with
-    the run's `loads` row last, for the final batch)."""
-    con = connect(Path(data_dir))
-    try:
-        load_batch(con, Path(data_dir) / "lake", files, index_rows, load_id, load_row)
-    finally:
-        con.close()
+    the run's `loads` row last, for the final batch). `con` is the run's one connection: closing
+    a DuckDB connection checkpoints the database, which per batch cost more than the load."""
+    st: Staged = staged.value
+    load_batch(con.value, Path(data_dir) / "lake", st.files, st.index_rows, load_id, load_row)
 
 
 # --- flow -------------------------------------------------------------------------------------
 
 
-def flow_with_runner(kind: str = "thread", address: str | None = None):
-    """The ingest flow on the chosen task runner: threads here, or Dask (prefect-dask).
-    Returns (flow, extra parameters)."""
+def make_task_runner(kind: str = "thread", address: str | None = None, workers: int | None = None):
+    """thread  — Prefect's default thread pool: one core does the Python work; DuckDB loads and
+                 Parquet writes overlap it (they release the GIL).
+    process — Prefect's ProcessPoolTaskRunner: batches transformed in `workers` processes
+              (default: one per core) while the flow process loads DuckDB.
+    dask    — prefect-dask: a Dask cluster at `address`, else a LocalCluster of `workers`
+              single-threaded processes.
+    Returns (task runner or None for the default, batches to keep in flight)."""
+    workers = workers or os.cpu_count() or 1
     if kind == "thread":
-        return ingest_articles, {}
-    from prefect_dask import DaskTaskRunner
+        return None, 2
+    if kind == "process":
+        from prefect.task_runners import ProcessPoolTaskRunner
 
-    if address:
-        runner = DaskTaskRunner(address=address)
+        runner = ProcessPoolTaskRunner(max_workers=workers)
+    elif kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if address:
+            runner = DaskTaskRunner(address=address)
+        else:
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                                    "processes": True, "dashboard_address": None})
     else:
-        runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
-                                                "processes": True, "dashboard_address": None})
-    # Batches in flight: enough to keep the workers busy, few enough that memory stays bounded
-    # by the batch size, not the corpus.
-    return ingest_articles.with_options(task_runner=runner), {"max_in_flight": 4}
+        raise ValueError(f"unknown task runner {kind!r} (thread, process or dask)")
+    # Batches in flight: one per worker and one more, so that workers stay busy while the flow
+    # loads; memory stays bounded by the batch size, not the corpus.
+    return runner, workers + 1
+
+
+def flow_with_runner(kind: str = "thread", address: str | None = None, workers: int | None = None):
+    """The ingest flow on the chosen task runner (see make_task_runner).
+    Returns (flow, extra parameters)."""
+    runner, in_flight = make_task_runner(kind, address, workers)
+    flow_obj = ingest_articles if runner is None else ingest_articles.with_options(task_runner=runner)
+    return flow_obj, {"max_in_flight": in_flight}
 
 
 def _chunks(items: list, n: int) -> list[list]:
@@ -370,7 +393,7 @@ def ingest_articles(
     batch_size: int = DEFAULT_BATCH,
     max_bytes: int = DEFAULT_MAX_BYTES,
     wait_seconds: float = 0.0,
-    max_in_flight: int = 1,
+    max_in_flight: int = 2,
 ) -> dict:
     """Load new and changed article files into the Parquet lake and the DuckDB warehouse."""
     logger = get_run_logger()
@@ -379,16 +402,12 @@ def ingest_articles(
     srcs = [str(Path(s).resolve()) for s in (sources or DEFAULT_SOURCES)]
     data = Path(data_dir).resolve()
     load_id = f"{started:%Y%m%dT%H%M%S}-{uuid4().hex[:8]}"
-    with DataDirLock(data, wait_seconds):
-        con = connect(data)
-        try:
-            removed = lake.remove_orphans(data / "lake", committed_lake_files(con))
-            known = known_hashes(con)
-        finally:
-            con.close()
+    with DataDirLock(data, wait_seconds), connect(data) as con:  # one connection per run
+        removed = lake.remove_orphans(data / "lake", committed_lake_files(con))
+        known = known_hashes(con)
         if removed:
             logger.warning("removed %d Parquet file(s) left by an interrupted run", len(removed))
-        found = discover(srcs, str(data))
+        found = discover(srcs, Opaque(file_index(con)))
         stats = Counter(seen=found.seen, unchanged=found.unchanged)
         reasons: Counter[str] = Counter()
         families: Counter[str] = Counter()
@@ -420,7 +439,7 @@ def ingest_articles(
             load_row = make_load_row() if last else None
             if st.files or st.index_rows or load_row:
                 t_load = time.perf_counter()
-                load_warehouse(st.files, st.index_rows, str(data), load_id, load_row)
+                load_warehouse(Opaque(con), Opaque(st), str(data), load_id, load_row)
                 stage_seconds["load_duckdb"] += time.perf_counter() - t_load
 
         def make_load_row() -> dict:
@@ -440,22 +459,16 @@ def ingest_articles(
         for i, cands in enumerate(chunks):
             problems = found.problems if i == 0 else []
             mine = {(c.path, h) for c in cands for h in known.get(c.path, ())}
-            f = read_batch.submit(cands, str(data), max_bytes, mine, problems)
-            f = normalize_batch.submit(f, str(data))
-            f = extract_batch.submit(f)
-            pending.append(write_parquet.submit(f, str(data), load_id))
+            work = Opaque((cands, mine, problems))
+            pending.append(transform_batch.submit(work, str(data), max_bytes, load_id))
             if len(pending) >= window and i < len(chunks) - 1:
                 finish(pending.popleft(), last=False)
         while pending:
             fut = pending.popleft()
             finish(fut, last=not pending)
-        con = connect(data)
-        try:
-            if load_row is None:  # nothing new: the run still goes into the log
-                record_load(con, make_load_row())
-            totals = table_counts(con, SUMMARY_TABLES)
-        finally:
-            con.close()
+        if load_row is None:  # nothing new: the run still goes into the log
+            record_load(con, make_load_row())
+        totals = table_counts(con, SUMMARY_TABLES)
     seconds = time.perf_counter() - t0
     summary = {
         "load_id": load_id, "files_seen": stats["seen"], "files_new": stats["new"],

@@ -20,7 +20,7 @@ def serve_cli(args: argparse.Namespace) -> int:
     cron, interval = st.get("cron"), st.get("interval")
     if not cron and not interval:
         interval = 900
-    flow, extra = flow_with_runner(args.task_runner, args.dask_address)
+    flow, extra = flow_with_runner(args.task_runner, args.dask_address, args.workers)
     params = {"sources": st.get("sources"), "data_dir": os.path.abspath(st["data_dir"]),
               "batch_size": st["batch_size"], "max_bytes": st["max_bytes"],
               # A scheduled run that finds the previous one still going waits for it.

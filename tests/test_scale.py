@@ -1,5 +1,6 @@
-"""Scale-out and the benchmark: a Dask LocalCluster gives exactly the default runner's warehouse;
-the benchmark command runs end to end on a few documents (its figures are not asserted)."""
+"""Scale-out and the benchmark: a process pool and a Dask LocalCluster give exactly the default
+runner's warehouse; the benchmark command runs end to end on a few documents (its figures are not
+asserted)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 from conftest import ROOT
 
 from flows.bench import make_corpus
@@ -33,13 +35,14 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
     return out
 
 
-def test_dask_local_cluster_gives_the_same_warehouse(prefect_harness, tmp_path):
+@pytest.mark.parametrize("runner", ["process", "dask"])
+def test_parallel_runner_gives_the_same_warehouse(prefect_harness, tmp_path, runner):
     src = tmp_path / "in"
     make_corpus(src, 40, 0.5, seed=7)
     thread_flow, _ = flow_with_runner("thread")
-    dask_flow, extra = flow_with_runner("dask")
+    other_flow, extra = flow_with_runner(runner, workers=2)
     a = thread_flow(sources=[str(src)], data_dir=str(tmp_path / "a"), batch_size=7)
-    b = dask_flow(sources=[str(src)], data_dir=str(tmp_path / "b"), batch_size=7, **extra)
+    b = other_flow(sources=[str(src)], data_dir=str(tmp_path / "b"), batch_size=7, **extra)
     assert a["documents_written"] == b["documents_written"] > 30
     sa, sb = snapshot(tmp_path / "a" / "warehouse.duckdb"), snapshot(tmp_path / "b" / "warehouse.duckdb")
     for table in sa:
@@ -61,5 +64,6 @@ def test_bench_smoke(tmp_path):
     r = subprocess.run([str(exe), "bench", "--docs", "30", "--work-dir", str(tmp_path)],
                        capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert r.returncode == 0, r.stderr[-2000:]
-    for line in ("end to end", "peak RSS", "ftfy.fix_text alone", "ratio end-to-end / ftfy"):
+    for line in ("end to end", "peak memory", "Prefect task-run overhead", "ftfy.fix_text alone",
+                 "ratio end-to-end / ftfy"):
         assert line in r.stdout
