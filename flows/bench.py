@@ -190,6 +190,8 @@ def bench_cli(args: argparse.Namespace) -> int:
         print(f"{stage:<15}{t:>9.2f}{n / t if t else 0:>10.0f}{mb / t if t else 0:>8.2f}")
     print(f"{'end to end':<15}{secs:>9.2f}{n / secs:>10.0f}{mb / secs:>8.2f}   "
           "(files in → DuckDB loaded, inside the flow run: Prefect start-up excluded)")
+    print("(stage seconds are summed over batches; batches in flight at once overlap, so the "
+          "stages can add up to more than the end-to-end time)")
     print(f"peak memory: {tree.peak_mb:.0f} MB summed over the process tree (flow, workers, "
           f"Prefect server; PSS); peak RSS of the largest single process {_peak_rss_mb():.0f} MB")
     per_task = task_overhead_seconds(args.task_runner, args.dask_address, args.workers)

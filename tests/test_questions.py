@@ -57,6 +57,9 @@ def test_declarative_checks(warehouse):
     checks = {
         "unique doc_id": "select count(*) - count(distinct doc_id) from documents",
         "unique entity_id": "select count(*) - count(distinct entity_id) from entities",
+        **{f"unique {t}.{c}": f"select count(*) - count(distinct {c}) from {t}"
+           for t, c in [("repairs", "repair_id"), ("mentions", "mention_id"), ("roles", "role_id"),
+                        ("events", "event_id"), ("metrics", "metric_id"), ("quotes", "quote_id")]},
         "mentions resolve": "select count(*) from mentions where entity_id not in (select entity_id from entities)",
         "entity types": "select count(*) from entities where entity_type not in "
                         "('organization','person','place','element','compound')",
