@@ -162,6 +162,22 @@ def task_overhead_seconds(kind: str, address: str | None, workers: int | None, n
     return (_probe if runner is None else _probe.with_options(task_runner=runner))(n)
 
 
+def per_core_docs_per_s(folder: Path, limit: int = 2000) -> tuple[float, float, int]:
+    """Normalize, and extract facts (extract + row building), one document after another on
+    one core, on (up to `limit` of) the same files: (normalize docs/s, extract docs/s, n)."""
+    from transforms.extract import extract, fact_rows
+    from transforms.normalize import normalize
+
+    raws = [p.read_bytes() for p in sorted(folder.rglob("*.txt"))[:limit]]
+    t0 = time.perf_counter()
+    docs = [normalize(r) for r in raws]
+    t1 = time.perf_counter()
+    for d in docs:
+        fact_rows(d.doc_id, extract(d.text, d.published_on.year if d.published_on else None))
+    t2 = time.perf_counter()
+    return len(docs) / (t1 - t0), len(docs) / (t2 - t1), len(docs)
+
+
 def bench_cli(args: argparse.Namespace) -> int:
     from flows.ingest import flow_with_runner
 
@@ -202,6 +218,9 @@ def bench_cli(args: argparse.Namespace) -> int:
     ftfy_rate, ftfy_n = ftfy_docs_per_s(corpus)
     print(f"ftfy.fix_text alone: {ftfy_rate:.0f} docs/s (on {ftfy_n} of the same texts)")
     print(f"ratio end-to-end / ftfy: {n / secs / ftfy_rate:.2f}x")
+    norm_rate, extract_rate, core_n = per_core_docs_per_s(corpus)
+    print(f"one core, one document at a time (on {core_n} of the same files): normalize "
+          f"{norm_rate:.0f} docs/s, extract facts {extract_rate:.0f} docs/s")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
