@@ -198,7 +198,7 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
     `Name <verb>`. The second kind is found from its (rarer) anchor, the name read leftwards."""
     before, comma_title, speech, name_end = _person_patterns(kb)
     out = [(m.start(1), m.end(1), m.group(1)) for m in before.finditer(text)]
-    anchors = [(m.start(), m.end()) for m in comma_title.finditer(text)] if ", " in text else []
+    anchors = [(m.start(), m.end()) for m in comma_title.finditer(text)]
     for m in speech.finditer(text):  # `\s+said`: the name ends before the spaces
         pos = m.start()
         while pos > 0 and text[pos - 1].isspace():
@@ -207,7 +207,7 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
     anchors.sort()
     resume = 0
     for pos, end in anchors:
-        if pos < resume or pos == 0 or not (text[pos - 1].isalpha() or text[pos - 1] == "_"):
+        if pos < resume or pos == 0 or not _is_letter(text[pos - 1]):
             continue
         m = name_end.search(text, max(resume, pos - 80), pos)
         if m is None:
@@ -228,8 +228,12 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _is_word_char(ch: str) -> bool:
+def _is_word_char(ch: str) -> bool:  # `\w`
     return ch.isalnum() or ch == "_"
+
+
+def _is_letter(ch: str) -> bool:  # `[^\W\d_]`
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mention]:
