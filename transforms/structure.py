@@ -37,6 +37,14 @@ def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     return [re.compile(p) for p in data["line"]], [re.compile(p) for p in data["inline"]]
 
 
+@cache
+def boilerplate_line() -> re.Pattern[str]:
+    """The `line` patterns as one alternation (one match call per line instead of one each)."""
+    parts = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in
+             (q.pattern for q in _patterns()[0])]
+    return re.compile("|".join(parts))
+
+
 @dataclass
 class Structure:
     title: str | None
@@ -59,7 +67,8 @@ def _looks_like_title(line: str) -> bool:
 
 def split(text: str) -> Structure:
     """Title, highlights, body and a publication date when a dateline states one."""
-    line_pats, inline_pats = _patterns()
+    _, inline_pats = _patterns()
+    is_boilerplate = boilerplate_line().match
     lines = text.split("\n")
     i = 0
     while i < len(lines) and not lines[i].strip():
@@ -90,7 +99,7 @@ def split(text: str) -> Structure:
                 highlights.append(_BULLET.sub("", line, count=1).strip())
                 continue
             in_highlights = False
-        if any(p.match(s) for p in line_pats):
+        if is_boilerplate(s):
             continue
         for p in inline_pats:
             line = p.sub("", line)
