@@ -324,7 +324,12 @@ def transform_batch(payload: Opaque, data_dir: str, max_bytes: int, load_id: str
     idempotent (raw/ is content-addressed, Parquet files are named by the batch's content)."""
     cands, known, problems = payload.value  # list[Candidate], {(path, sha)}, quarantine rows
     batch = normalize_batch(read_batch(cands, data_dir, max_bytes, known, problems), data_dir)
-    return write_parquet(batch, extract_batch(batch), data_dir, load_id)
+    staged = write_parquet(batch, extract_batch(batch), data_dir, load_id)
+    get_run_logger().info(
+        "batch %s: %d files, %d documents, %d quarantined; %s", staged.key, len(cands),
+        staged.counts["documents"], len(staged.quarantine),
+        ", ".join(f"{k} {v:.2f}s" for k, v in staged.seconds.items()))
+    return staged
 
 
 @task(name="load-duckdb", retries=2, retry_delay_seconds=[1, 5], cache_policy=NONE)
