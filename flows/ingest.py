@@ -3,8 +3,9 @@
 Tasks run per batch of documents, never per document (a task run costs milliseconds of
 bookkeeping, a document about a millisecond of work). A batch's four file-side stages share one
 task, `transform-batch`: it takes file paths and hands back Parquet paths and counts, so that on a
-process pool or a Dask cluster no bytes, documents or rows travel between tasks (as separate
-tasks they did, and the copying cancelled what the extra cores gained). Each stage's seconds are
+process pool or a Dask cluster no bytes, documents or rows travel between tasks. (As separate
+tasks they did: 10,000 documents ran at 258 docs/s on a 2-worker LocalCluster against 260 on
+threads, with half as much CPU time again.) Each stage's seconds are
 logged per batch and summed for the run. Loads run in the flow process, one transaction per batch,
 in order. Raw bytes are kept before anything can fail; a file that cannot become a document is
 quarantined with a reason and never stops the others.
