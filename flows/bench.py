@@ -179,7 +179,7 @@ def per_core_docs_per_s(folder: Path, limit: int = 2000) -> tuple[float, float, 
 
 
 def bench_cli(args: argparse.Namespace) -> int:
-    from flows.ingest import flow_with_runner
+    from flows.ingest import flow_with_runner, shared_prefect_api
 
     work = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="ree-bench-"))
     corpus, data = work / "corpus", work / "data"
@@ -195,7 +195,7 @@ def bench_cli(args: argparse.Namespace) -> int:
           f"({time.perf_counter() - t0:.1f}s to generate) in {corpus}")
 
     flow, extra = flow_with_runner(args.task_runner, args.dask_address, args.workers)
-    with TreeRSS() as tree:
+    with shared_prefect_api(args.task_runner), TreeRSS() as tree:
         s = flow(sources=[str(corpus)], data_dir=str(data), batch_size=args.batch_size, **extra)
     secs = s["seconds"]
     n = s["documents_written"]
@@ -210,7 +210,8 @@ def bench_cli(args: argparse.Namespace) -> int:
           "stages can add up to more than the end-to-end time)")
     print(f"peak memory: {tree.peak_mb:.0f} MB summed over the process tree (flow, workers, "
           f"Prefect server; PSS); peak RSS of the largest single process {_peak_rss_mb():.0f} MB")
-    per_task = task_overhead_seconds(args.task_runner, args.dask_address, args.workers)
+    with shared_prefect_api(args.task_runner):
+        per_task = task_overhead_seconds(args.task_runner, args.dask_address, args.workers)
     batches = -(-args.docs // args.batch_size)
     runs = 1 + 2 * batches  # discover + per batch: transform, load
     print(f"Prefect task-run overhead: {per_task * 1000:.1f} ms per task run (no-op probe), "

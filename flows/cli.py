@@ -141,14 +141,15 @@ def settings_from(args: argparse.Namespace) -> dict:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from flows.ingest import RunLocked, flow_with_runner
+    from flows.ingest import RunLocked, flow_with_runner, shared_prefect_api
 
     st = settings_from(args)
     flow_fn, extra = flow_with_runner(args.task_runner, args.dask_address, args.workers)
     try:
-        s = flow_fn(sources=st.get("sources"), data_dir=st["data_dir"],
-                    batch_size=st["batch_size"], max_bytes=st["max_bytes"],
-                    wait_seconds=args.wait, **extra)
+        with shared_prefect_api(args.task_runner):
+            s = flow_fn(sources=st.get("sources"), data_dir=st["data_dir"],
+                        batch_size=st["batch_size"], max_bytes=st["max_bytes"],
+                        wait_seconds=args.wait, **extra)
     except RunLocked as e:
         print(f"ree-etl: {e}", file=sys.stderr)
         return 3

@@ -20,6 +20,7 @@ import stat
 import time
 from collections import Counter, deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -379,6 +380,32 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
     # Batches in flight: one per worker and one more, so that workers stay busy while the flow
     # loads; memory stays bounded by the batch size, not the corpus.
     return runner, workers + 1
+
+
+@contextmanager
+def shared_prefect_api(kind: str) -> Iterator[None]:
+    """Worker processes talk to this process's Prefect API.
+
+    With no PREFECT_API_URL, Prefect starts an ephemeral API server in each process that needs
+    one — so each process-pool or Dask worker started a server of its own (seen with `ps` during
+    `ree-etl bench --task-runner process`: one uvicorn child per worker, ~4 s of CPU and ~200 MB
+    each, with the workers' task runs recorded away from the flow's server). For those runners,
+    start the ephemeral server here and give its URL to the workers through the environment
+    (Dask workers inherit it at start; the process pool passes os.environ with every task)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if kind == "thread" or PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the same instance the flow's own client uses
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def flow_with_runner(kind: str = "thread", address: str | None = None, workers: int | None = None):

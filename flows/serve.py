@@ -10,7 +10,7 @@ import time
 import urllib.request
 
 from flows.cli import settings_from
-from flows.ingest import flow_with_runner
+from flows.ingest import flow_with_runner, shared_prefect_api
 
 DEPLOYMENT_FLOW = "ingest_articles"
 
@@ -28,8 +28,9 @@ def serve_cli(args: argparse.Namespace) -> int:
     api = os.environ.get("PREFECT_API_URL") or "Prefect's ephemeral API (no UI)"
     when = f"cron {cron!r}" if cron else f"every {interval:g}s"
     print(f"serving deployment {DEPLOYMENT_FLOW}/{args.name} ({when}) → {api}", flush=True)
-    flow.serve(name=args.name, cron=cron, interval=None if cron else interval,
-               parameters=params, limit=1, print_starting_message=True)
+    with shared_prefect_api(args.task_runner):
+        flow.serve(name=args.name, cron=cron, interval=None if cron else interval,
+                   parameters=params, limit=1, print_starting_message=True)
     return 0
 
 

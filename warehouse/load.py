@@ -25,7 +25,12 @@ def connect(data_dir: Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
         return duckdb.connect(str(path), read_only=True)
     data_dir.mkdir(parents=True, exist_ok=True)
     # Bounded buffer cache: memory follows the batch, not the warehouse (default is 80% of RAM).
-    con = duckdb.connect(str(path), config={"memory_limit": "512MB"})
+    # Checkpoint every 256 MB of WAL, not DuckDB's 16 MB: a checkpoint rewrites the key indexes, so
+    # its cost grows with the warehouse; at a million documents the default checkpointed every
+    # other batch (100 batch loads into the 1M warehouse: 67 s default, 46 s with 256 MB).
+    con = duckdb.connect(
+        str(path), config={"memory_limit": "512MB", "checkpoint_threshold": "256MB"}
+    )
     con.execute(schema_sql())
     con.execute(views_sql())
     return con
