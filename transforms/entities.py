@@ -35,14 +35,16 @@ _ORG_HEADS = (
     r"Rare[ -]Earths?(?: Group| Company| Co\.?)?|Mining(?: Company| Group| Co\.?)?|Group|"
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Holdings|Resources|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
-    r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?"
+    r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
+    r"Party Committee|People[’']s Government"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&)"
+_SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
 # `\b` then a capitalised word, written as the capital first and the boundary check after it,
 # so that the engine scans for capitals (see kb.trie_regex).
 _ORG_PATTERN = re.compile(
-    rf"((?:[A-Z](?<!\w[A-Z])[\w&.-]*|&(?<=\w&))\s+(?:{_CAPWORD}\s+){{0,4}}(?:{_ORG_HEADS})"
-    rf"(?:\s+of\s+(?!the\b)[A-Z][\w-]+)?)(?![\w-])"
+    rf"((?:[A-Z](?<!\w[A-Z])[\w&.-]*|&(?<=\w&)){_SP}(?:{_CAPWORD}{_SP}){{0,4}}(?:{_ORG_HEADS})"
+    rf"(?:{_SP}of{_SP}(?!the\b)[A-Z][\w-]+)?)(?![\w-])"
 )
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
@@ -93,7 +95,8 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
     offset = 0
     while words:
         w = words[0]
-        if w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",")) or not w[:1].isupper():
+        if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based")) or not w[:1].isupper()
+                or w.endswith(".") and w[:-1] in _ORG_STOP):
             offset += len(w) + 1
             words = words[1:]
             continue
@@ -222,7 +225,8 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     lead = trie_regex(list(kb.titles) + _SPEECH_WORDS)
     return (
         re.compile(rf"\b(?:{lead})\s+{_NAME}(?![\w-])"),
-        re.compile(rf",\s+(?:the\s+)?(?:{kb.title_re})\b"),
+        # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
+        re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),
         re.compile(rf"(?=[A-Z])\b{_NAME}$"),
     )

@@ -32,7 +32,7 @@ MONTHS = [
 ]
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"  # not the `20` of `April 2025`
 _YEAR = r"(?:19|20)\d\d"
 _DATE1 = rf"(?P<{{p}}m>{_MON})\.?\s+(?P<{{p}}d>{_DAY})(?:,?\s+(?P<{{p}}y>{_YEAR}))?"
 _DATE2 = rf"(?P<{{p}}d2>{_DAY})\s+(?P<{{p}}m2>{_MON})(?:,?\s+(?P<{{p}}y2>{_YEAR}))?"
@@ -159,6 +159,7 @@ _STATE_TITLES = {
     "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
     "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
     "Representative", "Secretary of Defense", "Secretary of Energy", "Secretary of Commerce",
+    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
 
@@ -205,6 +206,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 return o
         return None
 
+    def place_or_org_at(pos: int) -> Mention | None:
+        return next((o for o in orgish if o.start == pos), None)
+
     def org_starting_at(pos: int) -> Mention | None:
         for o in orgish:
             if o.start == pos and o.entity_type == "organization":
@@ -230,9 +234,21 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if m := after.match(right):
                 titles = _split_titles(m.group(1), kb)
                 org = org_starting_at(p.end + m.end())
+            elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
+                  and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))):
+                # `Chris Wright, the U.S. Secretary of Energy`: the place names the office
+                titles = _split_titles(tm.group(1), kb)
+                org = org_starting_at(tm.end()) if tm.group(2) else j
         for t in titles:
             organization = org.canonical if org is not None else None
             roles.append(Role(p.canonical, t, organization, start, p.end))
+        # `…, Deputy Secretary of the Ganzhou Municipal Party Committee and Mayor of Ganzhou`
+        # (`… and Chairman Meng Fanying` is somebody else: the further office needs its `of`)
+        while org is not None and titles and (m := _more_titles(kb).match(text, org.end, org.end + 120)):
+            titles = _split_titles(m.group(1), kb)
+            org = org_starting_at(m.end())
+            for t in titles if org is not None else ():
+                roles.append(Role(p.canonical, t, org.canonical, start, p.end))
 
     # A title without an organization takes the person's organization from another role in the
     # article, else the nearest company named earlier in the sentence, else the company the
@@ -279,6 +295,19 @@ def _main_organization(mentions: list[Mention]) -> str | None:
     return None
 
 
+_COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+
+
+@cache
+def _title_after_jurisdiction(kb: KB) -> re.Pattern[str]:
+    return re.compile(rf"(?:’s|'s)?\s+{_title_chain(kb)}(\s+(?:of|at)\s+(?:the\s+)?)?")
+
+
+@cache
+def _more_titles(kb: KB) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,\s*)?and\s+(?:the\s+)?{_title_chain(kb)}\s+(?:of|at)\s+(?:the\s+)?")
+
+
 def _split_titles(chain: str, kb: KB) -> list[str]:
     return _role_patterns(kb)[2].findall(chain)
 
@@ -304,6 +333,11 @@ class Event:
     start: int
     end: int
     sentence: int
+    definite: bool = False  # `at the ceremony`: refers back to an event already named
+
+
+_PLACE_RANK = {"county": 0, "city": 0, "mine": 0, "province": 2}
+_DEFINITE = ("the ", "this ", "that ", "The ", "This ", "That ")
 
 
 def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]], roles: list[Role],
@@ -353,7 +387,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
         places = [m for m in inside if m.entity_type == "place"]
         local = [m for m in places if m.kind not in ("country", "region")]
-        location = (local or places or [None])[0]
+        # the most specific place; among equals, the one named as where (`in Baotou`)
+        location = min(local, default=places[0] if places else None, key=lambda m: (
+            _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in ("in ", "at "), m.start))
         if location is not None:  # officials of the place met: `Keshiketeng Banner Party Secretary`
             people += [r.person for r in roles if r.organization == location.canonical
                        and r.person not in people]
@@ -361,6 +397,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
             d.end_md if d else None, d.text if d else None, people, orgs,
             location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
+            text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE),
         ))
     return _merge_events(events)
 
@@ -395,6 +432,8 @@ def _merge_events(events: list[Event]) -> list[Event]:
             target = next((m for m in same if abs(m.sentence - ev.sentence) == 1), None)
         if target is None and not ev.people and len(same) == 1:
             target = same[0]
+        if target is None and ev.definite and same:  # `attended the meeting`: the last one named
+            target = next((m for m in reversed(same) if m.start < ev.start), same[0])
         if target is None:
             target = next((m for m in leftovers if fam(m) == fam(ev)
                            and (set(m.people) & set(ev.people) or abs(m.sentence - ev.sentence) <= 1)), None)
@@ -485,7 +524,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
     qty = (re.compile(num + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){tail}"))
     count = re.compile(
-        rf"{count_num}\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
+        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
     )
     return money, qty, count
 
@@ -540,7 +579,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         before = text[max(0, m.start() - 4) : m.start()]
         if _LIST_NUMBER.search(before):
             continue
-        found.append(_metric(text, m, _number(m.group("num")), "count", mentions, sents,
+        value = _number(m.group("num")) * _MULTS.get(m.group("mult") or "", 1)
+        found.append(_metric(text, m, value, "count", mentions, sents,
                              measure=m.group("noun")))
         taken.append((m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)

@@ -163,7 +163,8 @@ def load() -> KB:
 
     # Most of the aliases' first letters are lower case too: a leading look-behind rejects
     # positions inside words faster than the per-letter check of trie_regex(not_after=…).
-    gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?![\w-])")
+    # `Toronto-based Neo`: `-based` ends a name like a space does.
+    gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?!\w|-(?!based\b))")
     titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
     title_re = trie_regex(list(titles))
     surnames = frozenset(" ".join(_words("chinese_surnames.txt")).split())

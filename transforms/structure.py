@@ -65,6 +65,12 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
+def _paragraph(line: str) -> bool:
+    """A line of running prose (state-media reports put it right under the headline)."""
+    s = line.strip()
+    return len(s.split()) >= 25 and s.endswith((".", ".”", ".\"", "?", "!"))
+
+
 def split(text: str) -> Structure:
     """Title, highlights, body and a publication date when a dateline states one."""
     _, inline_pats = _patterns()
@@ -78,7 +84,7 @@ def split(text: str) -> Structure:
     if i < len(lines) and _looks_like_title(lines[i]):
         nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
         blank_after = i + 1 < len(lines) and not lines[i + 1].strip()
-        if blank_after or _HIGHLIGHTS.match(nxt) or _DATELINE.match(nxt.strip()):
+        if blank_after or _HIGHLIGHTS.match(nxt) or _DATELINE.match(nxt.strip()) or _paragraph(nxt):
             title = lines[i].strip()
             i += 1
     highlights: list[str] = []
