@@ -44,17 +44,21 @@ _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one li
 # so that the engine scans for capitals (see kb.trie_regex).
 _ORG_PATTERN = re.compile(
     rf"((?:[A-Z](?<!\w[A-Z])[\w&.-]*|&(?<=\w&)){_SP}(?:{_CAPWORD}{_SP}){{0,4}}(?:{_ORG_HEADS})"
-    rf"(?:{_SP}of{_SP}(?!the\b)[A-Z][\w-]+)?)(?![\w-])"
+    # `University of Science and Technology`, `Administration for Market Regulation`
+    rf"(?:{_SP}(?:of|for){_SP}(?!the\b)[A-Z][\w-]+(?:{_SP}(?:(?:and|&){_SP})?[A-Z][\w-]+){{0,3}})?)"
+    rf"(?![\w-])"
 )
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
     "And", "Of", "On", "By", "To", "Its", "Their", "Our", "Global", "Western", "Chinese",
     "American", "Strategic", "Key", "Major", "New", "Heavy", "Light", "Critical", "National",
-    "Two", "Three", "One", "Both", "Leading", "Top", "Largest", "State", "Meanwhile", "But",
+    "Two", "Three", "One", "Both", "Leading", "Top", "Largest", "Meanwhile", "But",
     "While", "Led", "If", "When", "Under", "Rare", "Earth", "Earths", "China", "U.S.", "US",
     "Implications", "Spread", "Again", "Highlights", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
+_DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
+_ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
                  "emphasized", "emphasised", "stressed"]
 
@@ -93,6 +97,11 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
     """Drop leading stop words and anything up to a possessive; None when nothing is left."""
     words = surface.split()
     offset = 0
+    for i, w in enumerate(words[:-1]):  # `Apple CEO Tim Cook. MP Materials`: a sentence ended
+        if w.endswith(".") and len(w) > 2 and "." not in w[:-1] and w not in _ABBREVIATIONS:
+            offset = sum(len(x) + 1 for x in words[: i + 1])
+            words = words[i + 1 :]
+            break
     while words:
         w = words[0]
         if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based")) or not w[:1].isupper()
@@ -137,6 +146,12 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     heading_starts: list[int] = []
     heading_ends: list[int] = []
     for a, b, line in _line_spans(text):
+        # a wire dateline: `PERTH, July 22, 2025 — …`
+        if line[1:2].isupper() and (m := _DATELINE_PLACE.match(line)):
+            e = aliases.get(m.group(1).title())
+            if e is not None and e.entity_type == "place":
+                add((a, -len(m.group(1)), 0, Mention(a, a + len(m.group(1)), m.group(1), "place",
+                                                     e.canonical, e.kind)))
         if _is_heading(line):
             heading_starts.append(a)
             heading_ends.append(b)
@@ -200,7 +215,11 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
     """Names next to a title or a speech verb: `<title|verb> Name`, then `Name, <title>` and
     `Name <verb>`. The second kind is found from its (rarer) anchor, the name read leftwards."""
     before, comma_title, speech, name_end = _person_patterns(kb)
-    out = [(m.start(1), m.end(1), m.group(1)) for m in before.finditer(text)]
+    out = []
+    pos = 0  # overlapping: `said Apple CEO Tim Cook` holds `CEO Tim Cook`
+    while m := before.search(text, pos):
+        out.append((m.start(1), m.end(1), m.group(1)))
+        pos = m.start(1)
     anchors = [(m.start(), m.end()) for m in comma_title.finditer(text)]
     for m in speech.finditer(text):  # `\s+said`: the name ends before the spaces
         pos = m.start()

@@ -43,7 +43,8 @@ def extract(text: str, year: int | None = None) -> F.Facts:
     skip = boilerplate_spans(text)
     roles = F.find_roles(text, mentions, sents, kb)
     events = F.find_events(text, mentions, sents, roles, year, kb, skip, dates, low)
-    metrics = F.find_metrics(text, mentions, sents, kb, skip, low)
+    # a date's numbers are no metrics (`July 9 with officials`)
+    metrics = F.find_metrics(text, mentions, sents, kb, skip + [(d.pos, d.stop) for d in dates], low)
     quotes = F.find_quotes(text, mentions, sents, skip, roles)
     return F.Facts(mentions, roles, events, metrics, quotes, sents, year)
 

@@ -186,7 +186,8 @@ def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     chain = _title_chain(kb)
     return (
         re.compile(rf"{chain}\s*,?\s*$"),
-        re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?{chain}(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
+        re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?(?:former\s+|acting\s+)?{chain}"
+                   rf"(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
         re.compile(kb.title_re),
     )
 
@@ -314,7 +315,8 @@ def _split_titles(chain: str, kb: KB) -> list[str]:
 
 # --- events -----------------------------------------------------------------------------------
 
-_FAMILY = {"visit": "visit", "inspection": "visit"}
+_FAMILY = {"visit": "visit", "inspection": "visit", "award": "ceremony"}  # one event, two names
+_INFINITIVES = {"inspect", "visit", "meet", "sign"}  # `a delegation to Ganzhou to inspect …`
 _LIST_WORD = re.compile(r"\b(?:and|or|for|of|to)\s+$", re.IGNORECASE)
 
 
@@ -366,7 +368,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             continue
         best = None
         for m in hits[i]:
-            if _LIST_WORD.search(text[max(s, m.start() - 5) : m.start()]):
+            if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
+                    and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")):
                 continue  # "training and assessment": a noun in a list, not an event
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if best is None or prio < best[1]:
@@ -522,7 +525,8 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
         re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
     ]
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
-    qty = (re.compile(num + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){tail}"))
+    qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
+    qty = (re.compile(num + qty_mult + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){tail}"))
     count = re.compile(
         rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
     )
@@ -566,6 +570,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         if u == "t" and not num:
             continue
         value = _number(num) if num else float(_WORDNUM[g["word"].lower()])
+        value *= _MULTS.get((g.get("mult") or "").lower(), 1)
         unit = kb.units[u][0] + (f"/{_RATE_DEN[den.lower()]}" if den else "")
         if not den and kb.units[u][1] == "quantity" and _LATER_YEARLY.match(text, m.end()):
             unit += "/year"  # `1,000 tonnes of magnets annually`
@@ -684,6 +689,11 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             speaker = _person_at(people, who_pos) or (
                 _last_person(people, m.start()) if _PRONOUN.fullmatch(r.group("who2") or "") else None
             )
+        if speaker is None and r and r.group("v1") and _SAID.fullmatch(r.group("v1")):
+            # `,” said Apple CEO Tim Cook`: the first person named after the verb
+            after_verb = m.end() + r.start("who")
+            speaker = next((p.canonical for p in people
+                            if after_verb <= p.start < min(e0, after_verb + 60)), None)
         if speaker is None:  # `“…,” Northern Rare Earth General Manager Liu Pei said`
             for p in people:
                 if (m.end() <= p.start < min(e0, m.end() + 120)
