@@ -51,13 +51,14 @@ _ORG_PATTERN = re.compile(
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
     "And", "Of", "On", "By", "To", "Its", "Their", "Our", "Global", "Western", "Chinese",
-    "American", "Strategic", "Key", "Major", "New", "Heavy", "Light", "Critical", "National",
+    "American", "Strategic", "Key", "Major", "New", "Heavy", "Light", "Critical",
     "Two", "Three", "One", "Both", "Leading", "Top", "Largest", "Meanwhile", "But",
     "While", "Led", "If", "When", "Under", "Rare", "Earth", "Earths", "China", "U.S.", "US",
     "Implications", "Spread", "Again", "Highlights", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
                  "emphasized", "emphasised", "stressed"]
@@ -177,8 +178,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     title_words = _title_words(kb)
     for a, b, name in _titled_names(text, kb):
-        if set(name.replace("-", " ").split()) & title_words:
-            continue
+        if set(name.replace("-", " ").split()) & title_words or name.split()[0] in _HONORIFICS:
+            continue  # `Mr Cuzzubbo`: the surname alone resolves to the full name
         add((a, a - b, 3, Mention(a, b, name, "person", name, "", False)))
 
     cands.sort(key=lambda c: c[:3])
@@ -207,7 +208,9 @@ def _chinese_name_pattern(kb: KB) -> re.Pattern[str]:
     return re.compile(rf"({lead}) ([A-Z][a-zü]{{1,12}})(?![\w-])")
 
 
-_NAME_WORD = r"[A-Z][^\W\d_]*(?:[’'][A-Z][^\W\d_]+)?"  # O’Leary, D'Souza
+# Capitals of the Latin alphabets (`Šefčovič`, `Ó Briain`): Python's `re` has no \p{Lu}.
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_NAME_WORD = rf"[{_UPPER}][^\W\d_]*(?:[’'][{_UPPER}][^\W\d_]+)?"  # O’Leary, D'Souza
 _NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
 
 
@@ -241,13 +244,13 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
 
 @cache
 def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
-    lead = trie_regex(list(kb.titles) + _SPEECH_WORDS)
+    lead = trie_regex(list(kb.titles) + [t.lower() for t in kb.titles] + _SPEECH_WORDS)
     return (
         re.compile(rf"\b(?:{lead})\s+{_NAME}(?![\w-])"),
         # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
         re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),
-        re.compile(rf"(?=[A-Z])\b{_NAME}$"),
+        re.compile(rf"(?=[{_UPPER}])\b{_NAME}$"),
     )
 
 

@@ -159,7 +159,7 @@ _STATE_TITLES = {
     "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
     "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
     "Representative", "Secretary of Defense", "Secretary of Energy", "Secretary of Commerce",
-    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor",
+    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor", "Chief Minister",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
 
@@ -186,7 +186,8 @@ def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     chain = _title_chain(kb)
     return (
         re.compile(rf"{chain}\s*,?\s*$"),
-        re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?(?:former\s+|acting\s+)?{chain}"
+        re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?(?:former\s+|acting\s+)?"
+                   rf"(?:(?:a\s+)?member\s+of\s+the\s+(?:[A-Z][\w-]*\s+){{1,5}}and\s+)?{chain}"
                    rf"(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
         re.compile(kb.title_re),
     )
@@ -310,7 +311,13 @@ def _more_titles(kb: KB) -> re.Pattern[str]:
 
 
 def _split_titles(chain: str, kb: KB) -> list[str]:
-    return _role_patterns(kb)[2].findall(chain)
+    canonical = _canonical_titles(kb)
+    return [canonical.get(t, t) for t in _role_patterns(kb)[2].findall(chain)]
+
+
+@cache
+def _canonical_titles(kb: KB) -> dict[str, str]:
+    return {t.lower(): t for t in kb.titles}
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -371,6 +378,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")):
                 continue  # "training and assessment": a noun in a list, not an event
+            if text.startswith(" call", m.end()):
+                continue  # a `conference call` is not a gathering
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
@@ -402,7 +411,27 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
             text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE),
         ))
-    return _merge_events(events)
+    for k, ev in enumerate(events):
+        # `The Work Conference was held in Baotou. Meng Fanying delivered a work report.`: a
+        # gathering that names nobody takes the people of the next sentence when it has no event
+        if not ev.people and ev.event_type in ("meeting", "ceremony") and ev.sentence + 1 not in hits:
+            ns, ne = sents[ev.sentence + 1] if ev.sentence + 1 < len(sents) else (e, e)
+            nxt = mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]
+            ev.people = _unique(m.canonical for m in nxt if m.entity_type == "person")
+        # `At the conference, Baogang signed …`: an undated event inside a dated gathering
+        if ev.start_md is None and (at := _AT_GATHERING.search(text, ev.start, ev.end)):
+            host = next((h for h in reversed(events[:k]) if h.start_md
+                         and _FAMILY.get(h.event_type, h.event_type) in ("meeting", "ceremony")
+                         and at.group(1).lower() in (h.trigger.lower(), "meeting", "ceremony")), None)
+            if host is not None:
+                ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
+                    host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
+    # `has announced an internal transformation`: an announcement is an event when it is dated
+    return _merge_events([ev for ev in events if ev.event_type != "announcement" or ev.start_md])
+
+
+_AT_GATHERING = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|on the sidelines of) the (conference|meeting|ceremony|forum|summit|talks)\b")
 
 
 def _unique(items) -> list[str]:
@@ -651,6 +680,7 @@ _AFTER_QUOTE = re.compile(  # `,” Meng said` / `,” said Meng` / `,” she sa
     r"\s*,?\s*(?:(?P<v1>[A-Za-z]+)\s+(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)|"
     r"(?P<who2>[A-Z][\w-]+(?: [A-Z][\w-]+)?|[Ss]he|[Hh]e|[Tt]hey)\s+(?P<v2>[a-z]+))"
 )
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.? ")
 _PRONOUN = re.compile(r"\b(?:she|he|they)\b", re.IGNORECASE)
 
 
@@ -686,6 +716,8 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         r = _AFTER_QUOTE.match(right)
         if r and _SAID.fullmatch(r.group("v1") or r.group("v2") or ""):
             who_pos = m.end() + (r.start("who") if r.group("who") else r.start("who2"))
+            if h := _HONORIFIC.match(text, who_pos):  # `,” Mr Cuzzubbo said`
+                who_pos = h.end()
             speaker = _person_at(people, who_pos) or (
                 _last_person(people, m.start()) if _PRONOUN.fullmatch(r.group("who2") or "") else None
             )

@@ -87,7 +87,7 @@ class KB:
     aliases: dict[str, Entry]  # surface (exact case) → entry
     gazetteer: re.Pattern[str]
     titles: tuple[str, ...]
-    title_re: str  # regex alternation of titles, longest first
+    title_re: str  # regex alternation of the titles, as written and in lower case
     surnames: frozenset[str]
     triggers: dict[str, tuple[str, int]]
     trigger_re: re.Pattern[str]
@@ -166,7 +166,8 @@ def load() -> KB:
     # `Toronto-based Neo`: `-based` ends a name like a space does.
     gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?!\w|-(?!based\b))")
     titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
-    title_re = trie_regex(list(titles))
+    # Offices are also written in lower case (`founder and managing director of Adamas`).
+    title_re = trie_regex(list(titles) + [t.lower() for t in titles if t.lower() != t])
     surnames = frozenset(" ".join(_words("chinese_surnames.txt")).split())
     triggers = {r["trigger"].lower(): (r["event_type"], int(r["priority"])) for r in _rows("events.csv")}
     trigger_re = re.compile(rf"\b(?:{trie_regex(list(triggers))})\b", re.IGNORECASE)
