@@ -36,7 +36,7 @@ _ORG_HEADS = (
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Holdings|Resources|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|People[’']s Government"
+    r"Party Committee|People[’']s Government|Securities|Bank"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&)"
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -58,6 +58,7 @@ _ORG_STOP = {
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]* (?:and )?)*$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
@@ -165,6 +166,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         cleaned = _clean_org(m.group(1), m.start(1))
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
+        w0 = max(0, m.start() - 60)
+        if (("Minister" in text[w0 : m.start()] or "Secretary" in text[w0 : m.start()]
+                or "Commissioner" in text[w0 : m.start()]) and _PORTFOLIO.search(text, w0, m.start())):
+            continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
         known = aliases.get(surface)
         canonical = known.canonical if known and known.entity_type == "organization" else surface
@@ -210,7 +215,7 @@ def _chinese_name_pattern(kb: KB) -> re.Pattern[str]:
 
 # Capitals of the Latin alphabets (`Šefčovič`, `Ó Briain`): Python's `re` has no \p{Lu}.
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_NAME_WORD = rf"[{_UPPER}][^\W\d_]*(?:[’'][{_UPPER}][^\W\d_]+)?"  # O’Leary, D'Souza
+_NAME_WORD = rf"[{_UPPER}][^\W\d_]*(?:[’'](?:[{_UPPER}][^\W\d_]+|[a-z]{{2,}}))?"  # O’Leary, Ng’oma
 _NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
 
 
@@ -246,7 +251,8 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
 def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     lead = trie_regex(list(kb.titles) + [t.lower() for t in kb.titles] + _SPEECH_WORDS)
     return (
-        re.compile(rf"\b(?:{lead})\s+{_NAME}(?![\w-])"),
+        # `CEO Amanda Lacaze`, `said Amanda Lacaze`, `Minister of Mining, Kenneth Zikhale Ng’oma`
+        re.compile(rf"\b(?:{lead})(?:\s+of(?:\s+[A-Z][\w’'-]*(?:\s+and)?){{1,4}},)?\s+{_NAME}(?![\w-])"),
         # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
         re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),

@@ -185,8 +185,9 @@ _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)?\s*")
 def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     chain = _title_chain(kb)
     return (
-        re.compile(rf"{chain}\s*,?\s*$"),
-        re.compile(rf"^\s*,\s*(?:the\s+|a\s+|its\s+)?(?:former\s+|acting\s+)?"
+        re.compile(rf"{chain}(?P<portfolio>\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
+                   r"\s*,?\s*$"),
+        re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??)?(?:former\s+|acting\s+)?"
                    rf"(?:(?:a\s+)?member\s+of\s+the\s+(?:[A-Z][\w-]*\s+){{1,5}}and\s+)?{chain}"
                    rf"(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
         re.compile(kb.title_re),
@@ -204,7 +205,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if o.end > pos:
                 continue
             gap = text[o.end : pos]
-            if _POSSESSIVE_GAP.fullmatch(gap) and (o.entity_type == "organization" or o.kind in ("county", "city", "province")):
+            if _POSSESSIVE_GAP.fullmatch(gap) and (
+                    o.entity_type == "organization" or o.kind in ("county", "city", "province")
+                    or o.kind == "country" and gap[:1] in "’'"):  # `Malawi’s Minister of Mining`
                 return o
         return None
 
@@ -231,6 +234,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             org = org_ending_at(start)
             if org is not None:
                 start = org.start
+            elif m.group("portfolio"):  # `Vice Minister of Industry and …`: that ministry
+                org = _ministry(kb, m.group("portfolio"))
         else:
             right = text[p.end : p.end + 200]
             if m := after.match(right):
@@ -283,6 +288,14 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     return out
 
 
+def _ministry(kb: KB, portfolio: str) -> Mention | None:
+    """The ministry a `Minister of <portfolio>` heads, when the knowledge base knows it."""
+    e = kb.aliases.get("Ministry " + " ".join(portfolio.split()))
+    if e is None or e.entity_type != "organization":
+        return None
+    return Mention(-1, -1, e.canonical, "organization", e.canonical)
+
+
 def _main_organization(mentions: list[Mention]) -> str | None:
     """The most-mentioned company of the article, when one clearly leads."""
     counts: dict[str, int] = {}
@@ -323,6 +336,7 @@ def _canonical_titles(kb: KB) -> dict[str, str]:
 # --- events -----------------------------------------------------------------------------------
 
 _FAMILY = {"visit": "visit", "inspection": "visit", "award": "ceremony"}  # one event, two names
+_DECREE = re.compile(r"\s+(?:an?|the)\s+(?:[A-Z][\w-]*\s+){0,3}(?:decree|order|law|regulations?|directive)\b")
 _INFINITIVES = {"inspect", "visit", "meet", "sign"}  # `a delegation to Ganzhou to inspect …`
 _LIST_WORD = re.compile(r"\b(?:and|or|for|of|to)\s+$", re.IGNORECASE)
 
@@ -378,9 +392,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")):
                 continue  # "training and assessment": a noun in a list, not an event
-            if text.startswith(" call", m.end()):
-                continue  # a `conference call` is not a gathering
+            if text.startswith(" call", m.end()) or text[m.start() - 3 : m.start()] == "in ":
+                continue  # a `conference call` is not a gathering, `in talks` not an event yet
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
+            if etype == "agreement" and _DECREE.match(text, m.end()):
+                etype = "announcement"  # `signed a State Council decree to promulgate …`
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
         if best is None:
@@ -468,7 +484,9 @@ def _merge_events(events: list[Event]) -> list[Event]:
             target = next((m for m in reversed(same) if m.start < ev.start), same[0])
         if target is None:
             target = next((m for m in leftovers if fam(m) == fam(ev)
-                           and (set(m.people) & set(ev.people) or abs(m.sentence - ev.sentence) <= 1)), None)
+                           and (set(m.people) & set(ev.people) or abs(m.sentence - ev.sentence) <= 1
+                                or not m.people and not ev.people
+                                and set(m.organizations) & set(ev.organizations))), None)
             if target is None:
                 leftovers.append(ev)
                 continue
@@ -520,7 +538,7 @@ _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "h
              "week": "week", "kilogram": "kg", "kg": "kg", "tonne": "tonne", "ton": "tonne",
              "t": "tonne", "pound": "lb", "lb": "lb"}
 _LATER_YEARLY = re.compile(
-    r"(?:\s+(?:of|in)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?\s+(?:annually|per year|a year|"
+    r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})?\s+(?:annually|per year|a year|"
     r"each year|per annum)\b"
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
@@ -586,6 +604,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         cur = next((_CURRENCY[i][1] for i in range(len(_CURRENCY)) if g.get(f"c{i}")), None)
         if g.get("yuan"):
             cur = "CNY" if m.group("yuan") == "yuan" else "USD"
+        elif cur == "CNY" and text[m.start()] == "¥" and _JAPAN.search(_sentence_at(text, sents, m.start())):
+            cur = "JPY"  # `¥20 billion` in a sentence about Japan
         value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
         unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
         found.append(_metric(text, m, value, unit, mentions, sents))
@@ -605,6 +625,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
             unit += "/year"  # `1,000 tonnes of magnets annually`
         if _is_year(num) and kb.units[u][1] != "percent":
             continue
+        if u == "year" and low.startswith(" plan", m.end()):
+            continue  # the Five-Year Plan is a name
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
     for m in count.finditer(text):
@@ -618,6 +640,13 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
                              measure=m.group("noun")))
         taken.append((m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
+
+
+_JAPAN = re.compile(r"\bJapan")
+
+
+def _sentence_at(text: str, sents: list[tuple[int, int]], pos: int) -> str:
+    return next((text[a:b] for a, b in sents if a <= pos < b), text)
 
 
 _LIST_NUMBER = re.compile(r"(?:No\.|#|Nos\.)\s*$")
