@@ -371,6 +371,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     low = low if low is not None else lowered(text)
     dates = dates if dates is not None else find_dates(text, year)
     date_pos = [d.pos for d in dates]
+    date_starts = set(date_pos)
     mention_starts = [m.start for m in mentions]
     person_org = {}
     for r in roles:
@@ -394,6 +395,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # "training and assessment": a noun in a list, not an event
             if text.startswith(" call", m.end()) or text[m.start() - 3 : m.start()] == "in ":
                 continue  # a `conference call` is not a gathering, `in talks` not an event yet
+            if m.group().endswith(" on") and m.end() + 1 not in date_starts:
+                continue  # `said on September 3, 2025 that …` is a statement only with its date
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
@@ -483,8 +486,9 @@ def _merge_events(events: list[Event]) -> list[Event]:
         if target is None and ev.definite and same:  # `attended the meeting`: the last one named
             target = next((m for m in reversed(same) if m.start < ev.start), same[0])
         if target is None:
-            target = next((m for m in leftovers if fam(m) == fam(ev)
+            target = next((m for m in reversed(leftovers) if fam(m) == fam(ev)
                            and (set(m.people) & set(ev.people) or abs(m.sentence - ev.sentence) <= 1
+                                or ev.definite  # `said at the meeting`: the meeting named before
                                 or not m.people and not ev.people
                                 and set(m.organizations) & set(ev.organizations))), None)
             if target is None:
