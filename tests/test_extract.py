@@ -103,15 +103,18 @@ def test_every_offset_points_at_its_text(name):
         assert doc.text[m.start : m.end] == m.text
 
 
-def test_blind_gold_target():
-    """Articles annotated before the extractor first ran on them (first, blind: F1 0.907)."""
-    scores, _ = evaluate_facts(DATA / "gold_blind.yaml", DATA / "blind")
-    assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
-
-
-def test_second_blind_gold_target():
-    """Second blind set (first run, before the fixes it prompted: F1 0.840)."""
-    scores, checks = evaluate_facts(DATA / "gold_blind2.yaml", DATA / "blind2")
+# Articles annotated before the extractor first ran on them; the F1 of that first run in
+# comments (the rules were improved after each set, so these are no longer unseen).
+@pytest.mark.parametrize("name", [
+    "blind",   # 0.907
+    "blind2",  # 0.840
+    "blind3",  # 0.927
+    "blind4",  # 0.803
+    "blind5",  # 0.885
+    "blind6",  # 0.983
+])
+def test_blind_gold_target(name):
+    scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
     assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
     assert checks["title"][0] == checks["title"][1]
 
@@ -164,13 +167,6 @@ def test_the_meeting_refers_back_to_the_dated_one():
     assert {"Meng Fanying", "Xu Xiaoming", "Zhang Zhigang", "Liu Pei"} <= set(ev.people)
 
 
-def test_third_blind_gold_target():
-    """Third blind set (first run, before the fixes it prompted: F1 0.927)."""
-    scores, checks = evaluate_facts(DATA / "gold_blind3.yaml", DATA / "blind3")
-    assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
-    assert checks["encoding"][0] == checks["encoding"][1]
-
-
 def test_wire_dateline_place():
     f = extract("PERTH, July 22, 2025 — Lynas Rare Earths reported record output.")
     assert [(m.surface, m.canonical) for m in f.mentions if m.entity_type == "place"] == [("PERTH", "Perth")]
@@ -211,12 +207,6 @@ def test_organization_names_joined_by_of_for_and():
                 "Science and Technology.")
     assert {m.surface for m in f.mentions if m.entity_type == "organization"} == {
         "State Administration for Market Regulation", "Jiangxi University of Science and Technology"}
-
-
-def test_fourth_blind_gold_target():
-    """Fourth blind set (first run, before the fixes it prompted: F1 0.803)."""
-    scores, _ = evaluate_facts(DATA / "gold_blind4.yaml", DATA / "blind4")
-    assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
 
 
 def test_names_with_accented_capitals_and_lower_case_offices():
@@ -267,12 +257,6 @@ def test_more_unit_spellings(text, value, unit):
     assert [(m.value, m.unit) for m in extract(text).metrics] == [(value, unit)]
 
 
-def test_fifth_blind_gold_target():
-    """Fifth blind set (first run, before the fixes it prompted: F1 0.885)."""
-    scores, _ = evaluate_facts(DATA / "gold_blind5.yaml", DATA / "blind5")
-    assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
-
-
 @pytest.mark.parametrize(("text", "unit"), [
     ("Japan’s Sojitz agreed to invest a further ¥20 billion in Lynas.", "JPY"),
     ("Baogang invested ¥20 billion in new lines.", "CNY"),
@@ -311,12 +295,6 @@ def test_office_portfolio_is_not_an_organization():
 ])
 def test_yearly_rates_and_durations(text, value, unit):
     assert [(m.value, m.unit) for m in extract(text).metrics] == [(value, unit)]
-
-
-def test_sixth_blind_gold_target():
-    """Sixth blind set (first run: F1 0.983)."""
-    scores, _ = evaluate_facts(DATA / "gold_blind6.yaml", DATA / "blind6")
-    assert overall(scores).f1 >= 0.85, [m for s in scores.values() for m in s.misses + s.extras]
 
 
 def test_dated_statement_is_an_announcement():
