@@ -434,7 +434,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # `The Work Conference was held in Baotou. Meng Fanying delivered a work report.`: a
         # gathering that names nobody takes the people of the next sentence when it has no event
         if not ev.people and ev.event_type in ("meeting", "ceremony") and ev.sentence + 1 not in hits:
-            ns, ne = sents[ev.sentence + 1] if ev.sentence + 1 < len(sents) else (e, e)
+            ns, ne = sents[ev.sentence + 1] if ev.sentence + 1 < len(sents) else (len(text), len(text))
             nxt = mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]
             ev.people = _unique(m.canonical for m in nxt if m.entity_type == "person")
         # `At the conference, Baogang signed …`: an undated event inside a dated gathering
