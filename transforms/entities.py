@@ -59,6 +59,12 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]* (?:and )?)*$")
+_COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}County)\b")
+_ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
+_OF_ORG = re.compile(
+    r"(?<![\w-])(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
+    r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?(?![\w-])"
+)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
@@ -137,6 +143,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for m in kb.gazetteer.finditer(text):
         surface = m.group()
         a, b = m.span()
+        if text.startswith("$", b):
+            continue  # the `US` of `US$42 million` is a currency
         e: Entry = aliases[surface]
         if e.entity_type == "compound":
             for el in e.elements:
@@ -144,6 +152,12 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             add((a, a - b, 0, Mention(a, b, surface, "compound", e.canonical, "compound")))
             continue
         add((a, a - b, 0, Mention(a, b, surface, e.entity_type, e.canonical, e.kind)))
+
+    if " County" in text:  # `Hudspeth County`: a county the knowledge base does not list
+        for m in _COUNTY.finditer(text):
+            if m.group(1).split()[0] not in _ORG_STOP:
+                a, b = m.span(1)
+                add((a, a - b, 1, Mention(a, b, m.group(1), "place", m.group(1), "county", False)))
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []
@@ -166,6 +180,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         cleaned = _clean_org(m.group(1), m.start(1))
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
+        if zone := _ZONE_TAIL.match(text, m.end()):  # `Baotou Rare Earth High-Tech … Zone`: a place
+            a, b = cleaned[1], zone.end()
+            add((a, a - b, 1, Mention(a, b, text[a:b], "place", text[a:b], "zone", False)))
+            continue
         w0 = max(0, m.start() - 60)
         if (("Minister" in text[w0 : m.start()] or "Secretary" in text[w0 : m.start()]
                 or "Commissioner" in text[w0 : m.start()]) and _PORTFOLIO.search(text, w0, m.start())):
@@ -175,6 +193,14 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         canonical = known.canonical if known and known.entity_type == "organization" else surface
         end = start + len(surface)
         add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
+
+    for m in _OF_ORG.finditer(text):  # `the University of Texas at El Paso`, `Ministry of Commerce`
+        a, b = m.span()
+        if heading_starts and in_heading(a):
+            continue
+        known = aliases.get(m.group())
+        canonical = known.canonical if known and known.entity_type == "organization" else m.group()
+        add((a, a - b, 1, Mention(a, b, m.group(), "organization", canonical, "", bool(known))))
 
     for m in _chinese_name_pattern(kb).finditer(text):
         if _given_ok(m.group(2)) and not (heading_starts and in_heading(m.start())):
@@ -252,7 +278,8 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     lead = trie_regex(list(kb.titles) + [t.lower() for t in kb.titles] + _SPEECH_WORDS)
     return (
         # `CEO Amanda Lacaze`, `said Amanda Lacaze`, `Minister of Mining, Kenneth Zikhale Ng’oma`
-        re.compile(rf"\b(?:{lead})(?:\s+of(?:\s+[A-Z][\w’'-]*(?:\s+and)?){{1,4}},)?\s+{_NAME}(?![\w-])"),
+        # `The company’s chief executive, Barbara Humpton, told …`: an apposition
+        re.compile(rf"\b(?:{lead})(?:(?:\s+of(?:\s+[A-Z][\w’'-]*(?:\s+and)?){{1,4}})?,)?\s+{_NAME}(?![\w-])"),
         # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
         re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),

@@ -389,6 +389,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if any(a <= s < b for a, b in skip):
             continue
         best = None
+        j = bisect.bisect_left(date_pos, s)
+        d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
         for m in hits[i]:
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")):
@@ -397,6 +399,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # a `conference call` is not a gathering, `in talks` not an event yet
             if m.group().endswith(" on") and m.end() + 1 not in date_starts:
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
+            if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
+                continue  # `plan to sign an agreement before the end of the year`: not yet an event
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
@@ -437,6 +441,14 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ns, ne = sents[ev.sentence + 1] if ev.sentence + 1 < len(sents) else (len(text), len(text))
             nxt = mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]
             ev.people = _unique(m.canonical for m in nxt if m.entity_type == "person")
+        # `Earlier that day, the delegation visited …`: the day of the event told before
+        if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)):
+            prev = next((h for h in reversed(events[:k]) if h.start_md), None)
+            if prev is not None:
+                shift = 1 if same.group(1) else 0
+                ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
+                ev.date_text = same.group()
+                continue
         # `At the conference, Baogang signed …`: an undated event inside a dated gathering
         if ev.start_md is None and (at := _AT_GATHERING.search(text, ev.start, ev.end)):
             host = next((h for h in reversed(events[:k]) if h.start_md
@@ -447,6 +459,25 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
     # `has announced an internal transformation`: an announcement is an event when it is dated
     return _merge_events([ev for ev in events if ev.event_type != "announcement" or ev.start_md])
+
+
+_PLANNED = re.compile(
+    r"\b(?:will|would|plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
+    r"is set|are set|is due|are due|proposed)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+_SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
+    r"that (?:morning|afternoon|evening)|(?:on )?the (next|following) day)\b", re.IGNORECASE)
+
+
+def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
+    """`--10-14` (and its full date when known) moved by `shift` days."""
+    if not shift:
+        return md, day
+    if day is not None:
+        day = date.fromordinal(day.toordinal() + shift)
+        return f"--{day.month:02d}-{day.day:02d}", day
+    moved = date.fromordinal(date(2001, int(md[2:4]), int(md[5:7])).toordinal() + shift)  # not leap
+    return f"--{moved.month:02d}-{moved.day:02d}", None
 
 
 _AT_GATHERING = re.compile(
@@ -513,6 +544,8 @@ def _absorb(into: Event, other: Event) -> None:
 _CURRENCY = [
     (r"US\$|USD\s?|\$", "USD"), (r"A\$|AUD\s?|AU\$", "AUD"), (r"C\$|CAD\s?", "CAD"),
     (r"HK\$|HKD\s?", "HKD"), (r"RMB\s?|CNY\s?|¥", "CNY"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
+    (r"R\$\s?|BRL\s?", "BRL"), (r"S\$|SGD\s?", "SGD"), (r"NZ\$|NZD\s?", "NZD"), (r"₹\s?|INR\s?", "INR"),
+    (r"₩\s?|KRW\s?", "KRW"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"),
 ]
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -572,7 +605,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
-        re.compile(rf"(?=[$€£¥UACHRE])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
+        re.compile(rf"(?=[$€£¥₹₩UACHRESNIKM])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
         re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
     ]
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"

@@ -30,6 +30,28 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 
+# State-media pages: `Release time: 2025-10-15 08:30  Source: Baogang Daily`, `2025-10-15 Xinhua`
+_META_LINE = re.compile(
+    r"^(?:(?:release|publish(?:ed)?|post(?:ed)?|update(?:d)?|issue)\s*(?:time|date)?\s*:?\s*|"
+    r"(?:source|date|time)\s*:\s*[^\n]{0,40}?)?"
+    r"(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
+    r"(?:\s+[^\n]{0,60})?$",
+    re.IGNORECASE,
+)
+
+
+def _dateline(line: str) -> date | None | bool:
+    """The date of a date line (`May 3, 2025`, `Release time: 2025-10-15 08:30 Source: …`);
+    False when the line is no date line."""
+    if m := _DATELINE.match(line):
+        return _date(m)
+    if len(line) <= 120 and (m := _META_LINE.match(line)):
+        try:
+            return date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError:
+            return None
+    return False
+
 
 @cache
 def _patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
@@ -84,7 +106,7 @@ def split(text: str) -> Structure:
     if i < len(lines) and _looks_like_title(lines[i]):
         nxt = next((ln for ln in lines[i + 1 :] if ln.strip()), "")
         blank_after = i + 1 < len(lines) and not lines[i + 1].strip()
-        if blank_after or _HIGHLIGHTS.match(nxt) or _DATELINE.match(nxt.strip()) or _paragraph(nxt):
+        if blank_after or _HIGHLIGHTS.match(nxt) or _dateline(nxt.strip()) is not False or _paragraph(nxt):
             title = lines[i].strip()
             i += 1
     highlights: list[str] = []
@@ -92,8 +114,8 @@ def split(text: str) -> Structure:
     in_highlights = False
     for line in lines[i:]:
         s = line.strip()
-        if published is None and (m := _DATELINE.match(s)):
-            published = _date(m)
+        if published is None and (when := _dateline(s)) is not False:
+            published = when
             continue
         if _HIGHLIGHTS.match(s) and not highlights:
             in_highlights = True
