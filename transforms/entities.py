@@ -58,12 +58,14 @@ _ORG_STOP = {
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
-_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]* (?:and )?)*$")
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]*,? (?:and )?)*$")
 _COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}County)\b")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _OF_ORG = re.compile(
-    r"(?<![\w-])(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
-    r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?(?![\w-])"
+    r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
+    r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"
+    # `Development and Reform Commission`, `Natural Resources and Planning Bureau`
+    r"|(?=[A-Z])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2} (?:Commission|Committee|Bureau|Administration))(?![\w-])"
 )
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
@@ -84,6 +86,14 @@ class Mention:
     @property
     def entity_id(self) -> str:
         return entity_id(self.entity_type, self.canonical)
+
+
+def _in_portfolio(text: str, pos: int) -> bool:
+    """Whether `pos` is inside the portfolio of an office (`Minister of Industry and …`)."""
+    w0 = max(0, pos - 60)
+    window = text[w0:pos]
+    return (("Minister" in window or "Secretary" in window or "Commissioner" in window)
+            and _PORTFOLIO.search(text, w0, pos) is not None)
 
 
 def _is_heading(line: str) -> bool:
@@ -146,6 +156,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if text.startswith("$", b):
             continue  # the `US` of `US$42 million` is a currency
         e: Entry = aliases[surface]
+        if e.entity_type == "organization" and _in_portfolio(text, a):
+            continue  # `Minister for Business, Mineral Resources and Justice`: an office
         if e.entity_type == "compound":
             for el in e.elements:
                 add((a, a - b, 0, Mention(a, b, surface, "element", el, "compound")))
@@ -184,9 +196,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             a, b = cleaned[1], zone.end()
             add((a, a - b, 1, Mention(a, b, text[a:b], "place", text[a:b], "zone", False)))
             continue
-        w0 = max(0, m.start() - 60)
-        if (("Minister" in text[w0 : m.start()] or "Secretary" in text[w0 : m.start()]
-                or "Commissioner" in text[w0 : m.start()]) and _PORTFOLIO.search(text, w0, m.start())):
+        if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
         known = aliases.get(surface)
@@ -196,8 +206,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     for m in _OF_ORG.finditer(text):  # `the University of Texas at El Paso`, `Ministry of Commerce`
         a, b = m.span()
-        if heading_starts and in_heading(a):
-            continue
+        if heading_starts and in_heading(a) or m.group(1) and m.group(1).strip() in aliases:
+            continue  # `Lynas and European Commission` are two
         known = aliases.get(m.group())
         canonical = known.canonical if known and known.entity_type == "organization" else m.group()
         add((a, a - b, 1, Mention(a, b, m.group(), "organization", canonical, "", bool(known))))

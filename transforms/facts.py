@@ -241,6 +241,13 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if m := after.match(right):
                 titles = _split_titles(m.group(1), kb)
                 org = org_starting_at(p.end + m.end())
+                if (org is None and m.group().rstrip().endswith(("of", "of the"))
+                        and (body := _UNNAMED_BODY.match(text, p.end + m.end()))
+                        and (mt := _more_titles(kb).match(text, body.end(), body.end() + 120))
+                        and (org := org_starting_at(mt.end())) is not None):
+                    # `Deputy Secretary of the Party Committee and Chairwoman of the Inner
+                    # Mongolia Autonomous Region`: both offices are of the place named last
+                    titles += _split_titles(mt.group(1), kb)
             elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
                   and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))):
                 # `Chris Wright, the U.S. Secretary of Energy`: the place names the office
@@ -281,6 +288,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     seen = set()
     out = []
     for r in roles:
+        if r.organization and r.organization.endswith("Party Committee") and r.title.startswith("Party Committee "):
+            r.title = r.title[len("Party Committee ") :]  # `Baotou Municipal Party Committee Secretary`
         key = (r.person, r.title, r.organization)
         if key not in seen:
             seen.add(key)
@@ -311,6 +320,7 @@ def _main_organization(mentions: list[Mention]) -> str | None:
 
 
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+_UNNAMED_BODY = re.compile(r"(?:Party |Standing )*(?:Committee|Government|Congress)(?=\s+and\s)")
 
 
 @cache
@@ -409,10 +419,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if best is None:
             continue
         etype, _, trig = best
-        j = bisect.bisect_left(date_pos, s)
-        d = next((x for x in dates[j:] if x.stop <= e), None) if j < len(dates) and dates[j].pos < e else None
-        if d is not None and d.pos >= e:
-            d = None
+        in_sentence = [x for x in dates[j:] if x.pos < e and x.stop <= e] if d_in is not None else []
+        # `NEW YORK, September 24, 2025 — X said it had signed … on September 22`: the dateline
+        # dates the report, not the event, when the sentence has a date of its own
+        d = next((x for x in in_sentence if not _is_dateline(text, x)), None) or next(iter(in_sentence), None)
         inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
         people = _unique(m.canonical for m in inside if m.entity_type == "person")
         orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
@@ -441,6 +451,20 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ns, ne = sents[ev.sentence + 1] if ev.sentence + 1 < len(sents) else (len(text), len(text))
             nxt = mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]
             ev.people = _unique(m.canonical for m in nxt if m.entity_type == "person")
+        # `She was accompanied by …`, `… received the delegation`: the sentences right after a
+        # visit or meeting that name who went along (and have no event of their own)
+        if ev.event_type in ("visit", "inspection", "meeting"):
+            for nxt_i in (ev.sentence + 1, ev.sentence + 2):
+                if nxt_i >= len(sents) or nxt_i in hits:
+                    break
+                ns, ne = sents[nxt_i]
+                if not _ATTENDANCE.search(text, ns, ne):
+                    break
+                for m in mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]:
+                    if m.entity_type == "person" and m.canonical not in ev.people:
+                        ev.people.append(m.canonical)
+                        if (o := person_org.get(m.canonical)) and o not in ev.organizations:
+                            ev.organizations.append(o)
         # `Earlier that day, the delegation visited …`: the day of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
@@ -461,12 +485,26 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     return _merge_events([ev for ev in events if ev.event_type != "announcement" or ev.start_md])
 
 
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent)\s+$")
+_ATTENDANCE = re.compile(
+    r"\b(?:(?:was|were) accompanied by|accompanied (?:him|her|them|the delegation)|received the "
+    r"(?:delegation|guests|visitors)|(?:was|were) present|joined the (?:visit|inspection|talks|meeting))\b")
 _PLANNED = re.compile(
     r"\b(?:will|would|plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
     r"is set|are set|is due|are due|proposed)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
 _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"that (?:morning|afternoon|evening)|(?:on )?the (next|following) day)\b", re.IGNORECASE)
+
+
+def _is_dateline(text: str, d: DateSpan) -> bool:
+    """`NEW YORK, September 24, 2025 —`: a date at a line's start, after an upper-case place."""
+    line_start = text.rfind("\n", 0, d.pos) + 1
+    return bool(_DATELINE_HEAD.fullmatch(text, line_start, d.pos) and _DASH_AFTER.match(text, d.stop))
+
+
+_DATELINE_HEAD = re.compile(r"(?:[A-Z][A-Z .'-]*,\s*)?")
+_DASH_AFTER = re.compile(r"\s*[—–-]")
 
 
 def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
@@ -664,6 +702,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
             continue
         if u == "year" and low.startswith(" plan", m.end()):
             continue  # the Five-Year Plan is a name
+        if kb.units[u][1] == "time" and _PERIOD_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            continue  # `in the first ten months`: a reporting period, not a measure
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
     for m in count.finditer(text):

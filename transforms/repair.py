@@ -76,6 +76,10 @@ class RepairResult:
         """Mojibake families repaired (`thai-exact` alone means only whole sequences were seen)."""
         rules = {r.rule for r in self.repairs}
         fams = {{"ftfy": "cp1252", "cp1252-exact": "cp1252"}.get(r, r) for r in rules}
+        if "thai-hybrid" in fams:  # Windows-874 with its gaps read as Windows-1252
+            fams.discard("cp874")
+        if "cp874" in fams:  # Windows-874 (€ … ‘ ’ “ ” • – — kept): lost bytes are its gaps
+            fams -= {"thai-lossy", "thai-exact"}
         if fams & {"thai-lossy", "thai-hybrid"}:
             fams.discard("thai-exact")
         return sorted({"thai" if f == "thai-exact" else f for f in fams})
@@ -247,6 +251,11 @@ def _runs_regex(fam: Family) -> re.Pattern[str]:
     return pat
 
 
+# What Windows-874 reads from 0x80–0x9F (€ … ‘ ’ “ ” • – —); ISO-8859-11 drops those bytes.
+_CP874_MARKS = frozenset(bytes([b]).decode("cp874") for b in range(0x80, 0xA0)
+                         if bytes([b]).decode("cp874", "replace") != "\ufffd")
+
+
 def _thai_layer(text: str) -> tuple[list[_Edit], list[Residual]]:
     if not _THAI_LETTER.search(text):
         return [], []
@@ -303,11 +312,13 @@ def _thai_layer(text: str) -> tuple[list[_Edit], list[Residual]]:
                 continue
             if u.kind == "exact":
                 ch, conf = u.chars[0], 1.0
-                rule = "thai-hybrid" if any(not _THAI_LETTER.match(c) for c in raw) else "thai-exact"
+                rule = ("thai-hybrid" if any(c not in _CP874_MARKS and not _THAI_LETTER.match(c) for c in raw)
+                        else "cp874" if any(c in _CP874_MARKS for c in raw) else "thai-exact")
             else:
                 before = text[max(0, start + u.start - 24) : start + u.start]
                 ch, conf = _choose(u.chars, out_prev, nxt, after, quotes, next_is_mark, before)
-                rule = "thai-lossy"
+                # `โ€` (’ without its last byte): Windows-874 kept 0x80, so not TIS-620
+                rule = "cp874" if any(c in _CP874_MARKS for c in raw) else "thai-lossy"
             quotes.note(ch)
             if ch != raw:
                 edits.append(_Edit(start + u.start, start + u.end, ch, rule, conf))
