@@ -117,8 +117,10 @@ def test_peer_negative_cases_unchanged():
     assert sum(c.get("fixed-encoding", c["fixed"]) == c["original"] for c in cases) >= len(cases) - 1
 
 
-@pytest.mark.parametrize("family", ["thai-lossy", "thai-hybrid", "cp874"])
-def test_thai_code_pages_are_told_apart(family):
+@pytest.mark.parametrize("family", ["thai-lossy", "thai-hybrid", "cp874", "cp1252"])
+def test_code_pages_are_told_apart(family):
     # Windows-874 keeps `€` (0x80) where TIS-620 drops it: `โ€` is Windows-874's `’`
-    clean = (SAMPLES / "000_17cc1e7cf9897122.txt").read_text(encoding="utf-8")
-    assert normalize(corrupt.FAMILIES[family](clean).encode("utf-8")).mojibake == family
+    # sample 001 has `”` (E2 80 9D), whose 0x9D Windows-1252 drops: still the cp1252 family
+    for name in ("000_17cc1e7cf9897122.txt", "001_d6ea7bb74b05c98f.txt"):
+        clean = (SAMPLES / name).read_text(encoding="utf-8")
+        assert normalize(corrupt.FAMILIES[family](clean).encode("utf-8")).mojibake == family

@@ -33,12 +33,12 @@ _NOT_GIVEN = {
 }
 _ORG_HEADS = (
     r"Rare[ -]Earths?(?: Group| Company| Co\.?)?|Mining(?: Company| Group| Co\.?)?|Group|"
-    r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Holdings|Resources|"
+    r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|People[’']s Government|Securities|Bank"
+    r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority"
 )
-_CAPWORD = r"(?:[A-Z][\w&.-]*|&)"
+_CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
 # `\b` then a capitalised word, written as the capital first and the boundary check after it,
 # so that the engine scans for capitals (see kb.trie_regex).
@@ -56,11 +56,14 @@ _ORG_STOP = {
     "While", "Led", "If", "When", "Under", "Rare", "Earth", "Earths", "China", "U.S.", "US",
     "Implications", "Spread", "Again", "Highlights", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
+    "World-Class", "High-End", "High-Performance", "Building", "Green", "Advanced", "Smart",
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]*,? (?:and )?)*$")
 _COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}County)\b")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
+_GATHERING_TAIL = re.compile(
+    r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
 _OF_ORG = re.compile(
     r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
     r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"
@@ -122,7 +125,7 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
             break
     while words:
         w = words[0]
-        if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based")) or not w[:1].isupper()
+        if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
             offset += len(w) + 1
             words = words[1:]
@@ -196,6 +199,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             a, b = cleaned[1], zone.end()
             add((a, a - b, 1, Mention(a, b, text[a:b], "place", text[a:b], "zone", False)))
             continue
+        if _GATHERING_TAIL.match(text, m.end()):
+            continue  # `China Baotou Rare Earth Industry Forum`: an event's name, not a company
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
@@ -253,6 +258,9 @@ def _chinese_name_pattern(kb: KB) -> re.Pattern[str]:
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _NAME_WORD = rf"[{_UPPER}][^\W\d_]*(?:[’'](?:[{_UPPER}][^\W\d_]+|[a-z]{{2,}}))?"  # O’Leary, Ng’oma
 _NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
+# after a title: also four words (`Chief Minister Wan Rosdy Wan Ismail`) and initials (`D. Singh`)
+_INITIALS = r"(?:(?<![\w.])[A-Z]\. ?){1,2}"
+_TITLED_NAME = rf"({_INITIALS}{_NAME_WORD}|{_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,3}})"
 
 
 def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
@@ -278,7 +286,8 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
         m = name_end.search(text, max(resume, pos - 80), pos)
         if m is None:
             continue
-        out.append((m.start(1), m.end(1), m.group(1)))
+        g = 1 if m.group(1) else 2
+        out.append((m.start(g), m.end(g), m.group(g)))
         resume = end
     return out
 
@@ -289,11 +298,11 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     return (
         # `CEO Amanda Lacaze`, `said Amanda Lacaze`, `Minister of Mining, Kenneth Zikhale Ng’oma`
         # `The company’s chief executive, Barbara Humpton, told …`: an apposition
-        re.compile(rf"\b(?:{lead})(?:(?:\s+of(?:\s+[A-Z][\w’'-]*(?:\s+and)?){{1,4}})?,)?\s+{_NAME}(?![\w-])"),
+        re.compile(rf"\b(?:{lead})(?:(?:\s+of(?:\s+[A-Z][\w’'-]*,?(?:\s+and)?){{1,5}})?,)?\s+{_TITLED_NAME}(?![\w-])"),
         # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
         re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),
-        re.compile(rf"(?=[{_UPPER}])\b{_NAME}$"),
+        re.compile(rf"(?=[{_UPPER}])\b(?:{_NAME}|({_INITIALS}{_NAME_WORD}))$"),
     )
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from transforms.entities import Mention
+from transforms.entities import Mention, _is_heading
 from transforms.kb import KB, load, trie_regex
 
 MONTHS = [
@@ -185,7 +185,7 @@ _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)?\s*")
 def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     chain = _title_chain(kb)
     return (
-        re.compile(rf"{chain}(?P<portfolio>\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
+        re.compile(rf"{chain}(?P<portfolio>\s+of\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
                    r"\s*,?\s*$"),
         re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??)?(?:former\s+|acting\s+)?"
                    rf"(?:(?:a\s+)?member\s+of\s+the\s+(?:[A-Z][\w-]*\s+){{1,5}}and\s+)?{chain}"
@@ -401,7 +401,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         best = None
         j = bisect.bisect_left(date_pos, s)
         d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
+        at = _AT_GATHERING.search(text, s, e) if len(hits[i]) > 1 else None
         for m in hits[i]:
+            if at is not None and at.start(1) <= m.start() < at.end(1):
+                continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")):
                 continue  # "training and assessment": a noun in a list, not an event
@@ -412,6 +415,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
+            if etype == "ceremony" and _OPENING.search(text, max(s, m.start() - 9), m.start()):
+                etype = "opening"  # `attended the opening ceremony`: part of the gathering named before
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
             if best is None or prio < best[1]:
@@ -419,6 +424,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if best is None:
             continue
         etype, _, trig = best
+        if heading_line(text, s, e):
+            continue  # `… Forum Opens, 28 Projects Signed`: the headline of what the body reports
+        if etype == "opening":
+            host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
+            etype = host.event_type if host is not None else "ceremony"
         in_sentence = [x for x in dates[j:] if x.pos < e and x.stop <= e] if d_in is not None else []
         # `NEW YORK, September 24, 2025 — X said it had signed … on September 22`: the dateline
         # dates the report, not the event, when the sentence has a date of its own
@@ -442,7 +452,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
             d.end_md if d else None, d.text if d else None, people, orgs,
             location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
-            text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE),
+            text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
+            or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None,
         ))
     for k, ev in enumerate(events):
         # `The Work Conference was held in Baotou. Meng Fanying delivered a work report.`: a
@@ -519,7 +530,15 @@ def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
 
 
 _AT_GATHERING = re.compile(
-    r"\b(?:[Aa]t|[Dd]uring|on the sidelines of) the (conference|meeting|ceremony|forum|summit|talks)\b")
+    r"\b(?:[Aa]t|[Dd]uring|on the sidelines of) the (?:opening |closing )?"
+    r"(conference|meeting|ceremony|forum|summit|talks)\b")
+_OPENING = re.compile(r"\b(?:opening|closing) $")
+
+
+def heading_line(text: str, s: int, e: int) -> bool:
+    """Whether the sentence text[s:e] is a whole headline line (title case, no full stop)."""
+    return ((s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e : e + 1] == "\n"
+            or text[e:].lstrip(" ")[:1] in ("\n", "")) and _is_heading(text[s:e]))
 
 
 def _unique(items) -> list[str]:
@@ -596,7 +615,7 @@ def _num(not_after: str) -> str:
     return rf"(?P<num>{first}(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?))"
 
 
-_MULT = r"(?:\s?(?P<mult>(?i:trillion|billion|million|thousand)|bn|mn|M|B|k)\b)?"
+_MULT = r"(?:\s?(?P<mult>(?i:trillion|billion|million|thousand|crore|lakh)|bn|mn|M|B|k)\b)?"
 _APPROX_BEFORE = re.compile(
     r"(?:~\s?|\b(?:about|approximately|around|nearly|almost|roughly|some|close to|an estimated)\s+)$",
     re.IGNORECASE,
@@ -608,7 +627,7 @@ _WORDNUM = {
 _DIGIT = re.compile(r"\d")
 _WORDNUM_RE = re.compile(r"\b(?:" + "|".join(_WORDNUM) + r")\b", re.IGNORECASE)
 _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-          "m": 1e6, "thousand": 1e3, "k": 1e3}
+          "m": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "lakh": 1e5}
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
              "week": "week", "kilogram": "kg", "kg": "kg", "tonne": "tonne", "ton": "tonne",
              "t": "tonne", "pound": "lb", "lb": "lb"}

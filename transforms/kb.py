@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -99,10 +100,12 @@ class KB:
 def _subdivisions() -> dict[str, str]:
     """States and provinces of the countries rare-earth news covers outside China."""
     out = {}
-    for code in ("US", "AU", "CA", "GB", "BR", "MY", "VN"):
+    for code in ("US", "AU", "CA", "GB", "BR", "MY", "VN", "IN"):
         for sub in pycountry.subdivisions.get(country_code=code) or []:
             name = sub.name.split(",")[0].split("[")[0].strip()
             if name and name not in _AMBIGUOUS_COUNTRIES and len(name.split()) <= 3:
+                if code == "IN":  # ISO writes `Tamil Nādu`; English news writes `Tamil Nadu`
+                    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
                 out[name] = name
     return out
 

@@ -75,7 +75,7 @@ class RepairResult:
     def families(self) -> list[str]:
         """Mojibake families repaired (`thai-exact` alone means only whole sequences were seen)."""
         rules = {r.rule for r in self.repairs}
-        fams = {{"ftfy": "cp1252", "cp1252-exact": "cp1252"}.get(r, r) for r in rules}
+        fams = {{"ftfy": "cp1252", "cp1252-exact": "cp1252", "cp1252-lossy": "cp1252"}.get(r, r) for r in rules}
         if "thai-hybrid" in fams:  # Windows-874 with its gaps read as Windows-1252
             fams.discard("cp874")
         if "cp874" in fams:  # Windows-874 (€ … ‘ ’ “ ” • – — kept): lost bytes are its gaps
