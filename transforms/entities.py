@@ -60,10 +60,11 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]*,? (?:and )?)*$")
-_COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}County)\b")
+_COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}(?:County|District))\b")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
+_FACILITY_TAIL = re.compile(r"[^\S\n]+(?:Plant|Refinery|Facility|Project|Mine|Complex)\b")
 _OF_ORG = re.compile(
     r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
     r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"
@@ -168,7 +169,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             continue
         add((a, a - b, 0, Mention(a, b, surface, e.entity_type, e.canonical, e.kind)))
 
-    if " County" in text:  # `Hudspeth County`: a county the knowledge base does not list
+    if " County" in text or " District" in text:  # `Hudspeth County`, `Ganxian District`
         for m in _COUNTY.finditer(text):
             if m.group(1).split()[0] not in _ORG_STOP:
                 a, b = m.span(1)
@@ -199,8 +200,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             a, b = cleaned[1], zone.end()
             add((a, a - b, 1, Mention(a, b, text[a:b], "place", text[a:b], "zone", False)))
             continue
-        if _GATHERING_TAIL.match(text, m.end()):
-            continue  # `China Baotou Rare Earth Industry Forum`: an event's name, not a company
+        if _GATHERING_TAIL.match(text, m.end()) or _FACILITY_TAIL.match(text, m.end()):
+            continue  # `… Industry Forum`, `Korean Metals Plant`: an event's or a plant's name
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
@@ -243,7 +244,26 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         taken_until = mention.end
         last_span = span
 
-    return _resolve_short_references(text, chosen)
+    return _resolve_short_references(text, _places_of_bodies(chosen, aliases))
+
+
+_BODY_HEADS = ("Party Committee", "People’s Government", "People's Government")
+
+
+def _places_of_bodies(mentions: list[Mention], aliases: dict[str, Entry]) -> list[Mention]:
+    """`Jiangxi Provincial Party Committee` also names the place Jiangxi (a mention inside it)."""
+    out = []
+    for m in mentions:
+        out.append(m)
+        if m.entity_type == "organization" and m.surface.endswith(_BODY_HEADS):
+            words = m.surface.split()
+            for k in (3, 2, 1):
+                e = aliases.get(" ".join(words[:k]))
+                if e is not None and e.entity_type == "place" and k < len(words):
+                    surface = " ".join(words[:k])
+                    out.append(Mention(m.start, m.start + len(surface), surface, "place", e.canonical, e.kind))
+                    break
+    return out
 
 
 @cache
@@ -256,7 +276,8 @@ def _chinese_name_pattern(kb: KB) -> re.Pattern[str]:
 
 # Capitals of the Latin alphabets (`Šefčovič`, `Ó Briain`): Python's `re` has no \p{Lu}.
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_NAME_WORD = rf"[{_UPPER}][^\W\d_]*(?:[’'](?:[{_UPPER}][^\W\d_]+|[a-z]{{2,}}))?"  # O’Leary, Ng’oma
+_NAME_WORD = (rf"[{_UPPER}][^\W\d_]*(?:[’'](?:[{_UPPER}][^\W\d_]+|[a-z]{{2,}}))?"  # O’Leary, Ng’oma
+              r"(?:-[a-z]{2,}(?![\w-]))?")  # Korean given names: Duk-geun, Young-hwan
 _NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
 # after a title: also four words (`Chief Minister Wan Rosdy Wan Ismail`) and initials (`D. Singh`)
 _INITIALS = r"(?:(?<![\w.])[A-Z]\. ?){1,2}"

@@ -188,7 +188,7 @@ def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
         re.compile(rf"{chain}(?P<portfolio>\s+of\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
                    r"\s*,?\s*$"),
         re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??)?(?:former\s+|acting\s+)?"
-                   rf"(?:(?:a\s+)?member\s+of\s+the\s+(?:[A-Z][\w-]*\s+){{1,5}}and\s+)?{chain}"
+                   rf"(?:(?:a\s+)?[Mm]ember\s+of\s+the\s+(?:(?:[A-Z][\w-]*|of|the)\s+){{1,9}}and\s+)?{chain}"
                    rf"(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
         re.compile(kb.title_re),
     )
@@ -476,6 +476,15 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                         ev.people.append(m.canonical)
                         if (o := person_org.get(m.canonical)) and o not in ev.organizations:
                             ev.organizations.append(o)
+        # `… a partnership with the Pentagon. Under the agreement, signed on July 9, …`: the
+        # parties of `the agreement` were named in the sentence before
+        if (ev.event_type == "agreement" and ev.sentence > 0
+                and (ev.definite or _THE_AGREEMENT.search(text, ev.start, ev.end))):
+            ps, pe = sents[ev.sentence - 1]
+            for m in mentions[bisect.bisect_left(mention_starts, ps) : bisect.bisect_left(mention_starts, pe)]:
+                if (m.entity_type == "organization" and m.canonical not in ev.organizations
+                        and m.kind != "media"):
+                    ev.organizations.append(m.canonical)
         # `Earlier that day, the delegation visited …`: the day of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
@@ -496,15 +505,18 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     return _merge_events([ev for ev in events if ev.event_type != "announcement" or ev.start_md])
 
 
+_THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent)\s+$")
 _ATTENDANCE = re.compile(
     r"\b(?:(?:was|were) accompanied by|accompanied (?:him|her|them|the delegation)|received the "
-    r"(?:delegation|guests|visitors)|(?:was|were) present|joined the (?:visit|inspection|talks|meeting))\b")
+    r"(?:delegation|guests|visitors)|(?:was|were) present|joined the (?:visit|inspection|talks|meeting)"
+    r"|attended(?= and\b|[,.]| it\b))")
 _PLANNED = re.compile(
     r"\b(?:will|would|plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
     r"is set|are set|is due|are due|proposed)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
 _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
+    r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
     r"that (?:morning|afternoon|evening)|(?:on )?the (next|following) day)\b", re.IGNORECASE)
 
 
