@@ -116,6 +116,7 @@ def test_every_offset_points_at_its_text(name):
     "blind8",  # 0.929
     "blind9",  # 0.770
     "blind10",  # 0.845
+    "blind11",  # 0.907
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -481,3 +482,32 @@ def test_attended_and_the_afternoon_of_the_same_day():
                     "visited the Ganzhou Rare Earth Industrial Park.")
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("meeting", "2025-11-18", ["Li Keke"]), ("visit", "2025-11-18", [])]
+
+
+def test_interview_answers_are_quotes_of_the_person_named_before_the_colon():
+    facts = extract("Q: Why Mexico?\nCai Baogui: “Our customers in North America want magnets made close to "
+                    "them.”\nQ: And export controls?\nCai Baogui: “Every shipment now needs a licence.”")
+    assert [(q.speaker, q.quote[:14]) for q in facts.quotes] == [
+        ("Cai Baogui", "Our customers "), ("Cai Baogui", "Every shipment")]
+
+
+def test_dated_takeovers_openings_and_cancellations_are_events():
+    facts = extract("China Rare Earth Group completed its takeover of Ganzhou Rare Earth Mining Co. on "
+                    "October 22, 2025. The ministry cancelled the licence of the Dong Pao mine on October 24, "
+                    "2025. JL Mag Rare-Earth opened a recycling line in Baotou on October 24, 2025. Lynas "
+                    "acquired the site years ago.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("acquisition", "2025-10-22"), ("announcement", "2025-10-24"), ("opening", "2025-10-24")]
+
+
+def test_continuing_talks_and_a_pending_agreement_are_no_events():
+    assert extract("Lynas confirmed that talks with the Pentagon were continuing. The plant is on hold "
+                   "pending a new agreement with the U.S. government.").events == []
+
+
+def test_an_ambassador_and_a_chairman_whose_company_opened_the_sentence_before():
+    facts = extract("On November 13, Cai Baogui met Carlos Salazar, Mexico’s ambassador to China, in "
+                    "Beijing.\n5. JL Mag Rare-Earth opened a line in Baotou. Chairman Cai Baogui called it "
+                    "a closed loop.")
+    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+        ("Carlos Salazar", "Ambassador", "Mexico"), ("Cai Baogui", "Chairman", "JL Mag Rare-Earth")}

@@ -64,7 +64,7 @@ _COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}(?:County|District))\b")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
-_FACILITY_TAIL = re.compile(r"[^\S\n]+(?:Plant|Refinery|Facility|Project|Mine|Complex)\b")
+_FACILITY_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,2}[^\S\n]+(?:Plant|Refinery|Facility|Project|Mine|Complex)\b")
 _OF_ORG = re.compile(
     r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
     r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"

@@ -283,6 +283,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                  and o.kind not in _BODY_KINDS]
         if prior:
             r.organization = prior[-1].canonical
+        elif subject := _subject_before(text, s0, sents, orgish):
+            r.organization = subject  # `5. JL Mag opened a line … Chairman Cai Baogui called it …`
         elif main_org:  # `where General Manager Lü Feng presented`: the article's company
             r.organization = main_org
     seen = set()
@@ -295,6 +297,19 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             seen.add(key)
             out.append(r)
     return out
+
+
+_LIST_MARK = re.compile(r"\s*(?:\d+[.)]\s+|[-•*]\s+)?")
+
+
+def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: list[Mention]) -> str | None:
+    """The company that opens the sentence before the one at `s0` (its subject)."""
+    prev = next((s for s, e in sents if e <= s0 and text[e:s0].strip() == ""), None)
+    if prev is None:
+        return None
+    head = _LIST_MARK.match(text, prev).end()
+    return next((o.canonical for o in orgish if o.start == head and o.entity_type == "organization"
+                 and o.kind not in _BODY_KINDS | {"government"}), None)
 
 
 def _ministry(kb: KB, portfolio: str) -> Mention | None:
@@ -410,13 +425,15 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # "training and assessment": a noun in a list, not an event
             if text.startswith(" call", m.end()) or text[m.start() - 3 : m.start()] == "in ":
                 continue  # a `conference call` is not a gathering, `in talks` not an event yet
+            if m.group() == "talks" and _ONGOING.search(text, s, e):
+                continue  # `talks … were continuing`: no meeting on a day
             if m.group().endswith(" on") and m.end() + 1 not in date_starts:
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if etype == "ceremony" and _OPENING.search(text, max(s, m.start() - 9), m.start()):
-                etype = "opening"  # `attended the opening ceremony`: part of the gathering named before
+                etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
             if best is None or prio < best[1]:
@@ -426,7 +443,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         etype, _, trig = best
         if heading_line(text, s, e):
             continue  # `… Forum Opens, 28 Projects Signed`: the headline of what the body reports
-        if etype == "opening":
+        if etype == "opening ceremony":
             host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
             etype = host.event_type if host is not None else "ceremony"
         in_sentence = [x for x in dates[j:] if x.pos < e and x.stop <= e] if d_in is not None else []
@@ -502,7 +519,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
                     host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
     # `has announced an internal transformation`: an announcement is an event when it is dated
-    return _merge_events([ev for ev in events if ev.event_type != "announcement" or ev.start_md])
+    # (so are takeovers and openings: `completed its takeover of … on October 22`)
+    return _merge_events([ev for ev in events if ev.event_type not in _DATED_ONLY or ev.start_md])
+
+
+_DATED_ONLY = {"announcement", "acquisition", "opening"}
 
 
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
@@ -513,7 +534,9 @@ _ATTENDANCE = re.compile(
     r"|attended(?= and\b|[,.]| it\b))")
 _PLANNED = re.compile(
     r"\b(?:will|would|plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
-    r"is set|are set|is due|are due|proposed)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+    r"is set|are set|is due|are due|proposed|pending|awaiting|seeking|negotiating)\s+"
+    r"(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+_ONGOING = re.compile(r"\b(?:continuing|ongoing|continue|continues)\b")
 _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
@@ -850,8 +873,12 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         left = text[s0 : m.start()]
         speaker = None
         full_clause = body[-1:] in ".,!?" or len(words) >= 8
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[m.start() - 1 : m.start()] in (" ", ":") and (qa := _QA_SPEAKER.fullmatch(text, line_start, m.start())):
+            # an interview: `Cai Baogui: “Our customers …”`
+            speaker = next((p.canonical for p in people if p.start == qa.start(1) and p.end == qa.end(1)), None)
         r = _AFTER_QUOTE.match(right)
-        if r and _SAID.fullmatch(r.group("v1") or r.group("v2") or ""):
+        if speaker is None and r and _SAID.fullmatch(r.group("v1") or r.group("v2") or ""):
             who_pos = m.end() + (r.start("who") if r.group("who") else r.start("who2"))
             if h := _HONORIFIC.match(text, who_pos):  # `,” Mr Cuzzubbo said`
                 who_pos = h.end()
@@ -894,6 +921,9 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                             (m.start(1) if m.group(1) else m.start(2)) + len(body.rstrip(",").strip())))
         last_speaker, last_end = speaker, max(m.end(), e0)
     return quotes
+
+
+_QA_SPEAKER = re.compile(r"\s*([^\n:“”\"]{3,40}):\s*")
 
 
 def _holder_of_title(text: str, roles: list[Role]) -> str | None:

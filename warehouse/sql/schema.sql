@@ -90,7 +90,7 @@ CREATE TABLE IF NOT EXISTS roles (
 CREATE TABLE IF NOT EXISTS events (
     event_id      VARCHAR,
     doc_id        VARCHAR,
-    event_type    VARCHAR,              -- meeting | visit | inspection | agreement | review | …
+    event_type    VARCHAR,              -- meeting | visit | inspection | agreement | review | ceremony | award | announcement | acquisition | opening
     start_date    DATE,
     end_date      DATE,
     date_text     VARCHAR,
