@@ -31,6 +31,7 @@ def connect(data_dir: Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
     con = duckdb.connect(
         str(path), config={"memory_limit": "512MB", "checkpoint_threshold": "256MB"}
     )
+    con.execute("SET enable_progress_bar = false")  # no bars in the flow's log
     con.execute(schema_sql())
     con.execute(views_sql())
     return con
