@@ -69,7 +69,8 @@ _OF_ORG = re.compile(
     r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
     r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"
     # `Development and Reform Commission`, `Natural Resources and Planning Bureau`
-    r"|(?=[A-Z])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2} (?:Commission|Committee|Bureau|Administration))(?![\w-])"
+    r"|(?=[A-Z])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2} "
+    r"(?:Commission|Committee|Bureau|Administration|Department|Office|Center|Centre))(?![\w-])"
 )
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}

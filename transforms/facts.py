@@ -360,7 +360,7 @@ def _canonical_titles(kb: KB) -> dict[str, str]:
 
 # --- events -----------------------------------------------------------------------------------
 
-_FAMILY = {"visit": "visit", "inspection": "visit", "award": "ceremony"}  # one event, two names
+_FAMILY = {"visit": "visit", "inspection": "visit", "award": "ceremony", "opening": "ceremony"}  # one event, two names
 _DECREE = re.compile(r"\s+(?:an?|the)\s+(?:[A-Z][\w-]*\s+){0,3}(?:decree|order|law|regulations?|directive)\b")
 _INFINITIVES = {"inspect", "visit", "meet", "sign"}  # `a delegation to Ganzhou to inspect …`
 _LIST_WORD = re.compile(r"\b(?:and|or|for|of|to)\s+$", re.IGNORECASE)
@@ -502,6 +502,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 if (m.entity_type == "organization" and m.canonical not in ev.organizations
                         and m.kind != "media"):
                     ev.organizations.append(m.canonical)
+        # `“…,” Hu Zhibin said after the ceremony`: the signing ceremony of the agreement before
+        if (ev.event_type == "ceremony" and ev.definite and ev.start_md is None
+                and (deal := next((h for h in reversed(events[:k]) if h.event_type == "agreement"
+                                   and ev.sentence - h.sentence <= 3), None)) is not None):
+            deal.people += [p for p in ev.people if p not in deal.people]
+            ev.event_type = "signing ceremony"  # dropped below
+            continue
         # `Earlier that day, the delegation visited …`: the day of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
@@ -520,7 +527,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
     # `has announced an internal transformation`: an announcement is an event when it is dated
     # (so are takeovers and openings: `completed its takeover of … on October 22`)
-    return _merge_events([ev for ev in events if ev.event_type not in _DATED_ONLY or ev.start_md])
+    return _merge_events([ev for ev in events if (ev.event_type not in _DATED_ONLY or ev.start_md)
+                          and ev.event_type != "signing ceremony"])
 
 
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
@@ -629,6 +637,8 @@ def _absorb(into: Event, other: Event) -> None:
     # when the dated sentence says visit.
     if into.start_md is None and other.start_md is not None:
         into.event_type = other.event_type
+    if into.event_type == "opening" and other.event_type == "ceremony":
+        into.event_type = "ceremony"  # `opened … on April 9` and its opening ceremony: one ceremony
 
 
 # --- metrics ----------------------------------------------------------------------------------
@@ -666,6 +676,8 @@ _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
              "week": "week", "kilogram": "kg", "kg": "kg", "tonne": "tonne", "ton": "tonne",
              "t": "tonne", "pound": "lb", "lb": "lb"}
+# `annual` earlier in the clause, no number, clause end or money in between
+_EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
     r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})?\s+(?:annually|per year|a year|"
     r"each year|per annum)\b"
@@ -750,8 +762,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         value = _number(num) if num else float(_WORDNUM[g["word"].lower()])
         value *= _MULTS.get((g.get("mult") or "").lower(), 1)
         unit = kb.units[u][0] + (f"/{_RATE_DEN[den.lower()]}" if den else "")
-        if not den and kb.units[u][1] == "quantity" and _LATER_YEARLY.match(text, m.end()):
-            unit += "/year"  # `1,000 tonnes of magnets annually`
+        if not den and kb.units[u][1] == "quantity" and (
+                _LATER_YEARLY.match(text, m.end()) or _EARLIER_ANNUAL.search(text, max(0, m.start() - 90), m.start())):
+            unit += "/year"  # `1,000 tonnes of magnets annually`, `its annual recovery … to 3,000 tonnes`
         if _is_year(num) and kb.units[u][1] != "percent":
             continue
         if u == "year" and low.startswith(" plan", m.end()):
