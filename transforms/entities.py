@@ -60,11 +60,17 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]*,? (?:and )?)*$")
-_COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}(?:County|District))\b")
+_COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}(?:County|District|[Pp]rovince|Prefecture|Oblast))\b")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
 _FACILITY_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,2}[^\S\n]+(?:Plant|Refinery|Facility|Project|Mine|Complex)\b")
+_LAW_TAIL = re.compile(r"[^\S\n]+(?:Act|Law|Regulation|Directive|Strategy|Initiative)\b")
+# `Fundo Soberano de Angola`, `Banco Nacional de Desenvolvimento`, `Société Générale`
+_ROMANCE_ORG = re.compile(
+    r"(?<![\w-])(?:Fundo|Banco|Companhia|Empresa|Sociedade|Instituto|Compañía|Société|Ministério|Agência)"
+    r"(?: (?:de|da|do|das|dos|del|de la|des|du|y|e))?(?: [A-Z][\w-]+(?: (?:de|da|do|del|des|du))?){1,4}"
+    r"(?<=[a-z])(?![\w-])")
 _OF_ORG = re.compile(
     r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
     r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"
@@ -170,11 +176,16 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             continue
         add((a, a - b, 0, Mention(a, b, surface, e.entity_type, e.canonical, e.kind)))
 
-    if " County" in text or " District" in text:  # `Hudspeth County`, `Ganxian District`
+    if " County" in text or " District" in text or "rovince" in text or " Prefecture" in text or " Oblast" in text:
+        # `Hudspeth County`, `Ganxian District`, `Huambo province`
         for m in _COUNTY.finditer(text):
-            if m.group(1).split()[0] not in _ORG_STOP:
+            words = m.group(1).split()
+            if words[0] not in _ORG_STOP:
                 a, b = m.span(1)
-                add((a, a - b, 1, Mention(a, b, m.group(1), "place", m.group(1), "county", False)))
+                if words[-1] in ("County", "District"):
+                    add((a, a - b, 1, Mention(a, b, m.group(1), "place", m.group(1), "county", False)))
+                else:  # `Huambo province` is Huambo
+                    add((a, a - b, 1, Mention(a, b, m.group(1), "place", " ".join(words[:-1]), "province", False)))
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []
@@ -201,8 +212,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             a, b = cleaned[1], zone.end()
             add((a, a - b, 1, Mention(a, b, text[a:b], "place", text[a:b], "zone", False)))
             continue
-        if _GATHERING_TAIL.match(text, m.end()) or _FACILITY_TAIL.match(text, m.end()):
-            continue  # `… Industry Forum`, `Korean Metals Plant`: an event's or a plant's name
+        if (_GATHERING_TAIL.match(text, m.end()) or _FACILITY_TAIL.match(text, m.end())
+                or _LAW_TAIL.match(text, m.end())):
+            continue  # `… Industry Forum`, `Korean Metals Plant`, `Critical Raw Materials Act`
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
@@ -210,6 +222,12 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         canonical = known.canonical if known and known.entity_type == "organization" else surface
         end = start + len(surface)
         add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
+
+    for m in _ROMANCE_ORG.finditer(text):  # `Fundo Soberano de Angola`
+        a, b = m.span()
+        known = aliases.get(m.group())
+        canonical = known.canonical if known and known.entity_type == "organization" else m.group()
+        add((a, a - b, 1, Mention(a, b, m.group(), "organization", canonical, "", bool(known))))
 
     for m in _OF_ORG.finditer(text):  # `the University of Texas at El Paso`, `Ministry of Commerce`
         a, b = m.span()
@@ -245,7 +263,34 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         taken_until = mention.end
         last_span = span
 
-    return _resolve_short_references(text, _places_of_bodies(chosen, aliases))
+    return _resolve_short_references(text, _abbreviations(text, _places_of_bodies(chosen, aliases)))
+
+
+_ABBR_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`the Saskatchewan Research Council (SRC) … SRC President …`: the abbreviation defined in
+    brackets after an organization names it wherever else it stands."""
+    defined = {}
+    for m in mentions:
+        if (m.entity_type == "organization" and "(" in text[m.end : m.end + 2]
+                and (d := _ABBR_DEF.match(text, m.end)) and d.group(1) not in defined):
+            defined[d.group(1)] = m
+    if not defined:
+        return mentions
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    extra = []
+    for abbr, owner in defined.items():
+        for hit in re.finditer(rf"(?<![\w(-]){re.escape(abbr)}(?![\w-])", text):
+            k = bisect.bisect_right(starts, hit.start()) - 1
+            if hit.start() > owner.start and (k < 0 or hit.start() >= ends[k]):
+                extra.append(Mention(hit.start(), hit.end(), abbr, "organization", owner.canonical, owner.kind,
+                                     owner.from_kb))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))
 
 
 _BODY_HEADS = ("Party Committee", "People’s Government", "People's Government")
@@ -320,7 +365,9 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     return (
         # `CEO Amanda Lacaze`, `said Amanda Lacaze`, `Minister of Mining, Kenneth Zikhale Ng’oma`
         # `The company’s chief executive, Barbara Humpton, told …`: an apposition
-        re.compile(rf"\b(?:{lead})(?:(?:\s+of(?:\s+[A-Z][\w’'-]*,?(?:\s+and)?){{1,5}})?,)?\s+{_TITLED_NAME}(?![\w-])"),
+        # (a comma after the office only when the name it opens is closed by one too)
+        re.compile(rf"\b(?:{lead})(?:(?:\s+(?:of|for)(?:\s+[A-Z][\w’'-]*,?(?:\s+and)?){{1,5}})?,"
+                   rf"(?=\s+(?:{_TITLED_NAME[1:]}\s*,))?\s+{_TITLED_NAME}(?![\w-])"),
         # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
         re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"\s(?:{trie_regex(_SPEECH_WORDS)})\b"),

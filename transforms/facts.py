@@ -185,7 +185,7 @@ _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)?\s*")
 def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     chain = _title_chain(kb)
     return (
-        re.compile(rf"{chain}(?P<portfolio>\s+of\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
+        re.compile(rf"{chain}(?P<portfolio>\s+(?:of|for)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
                    r"\s*,?\s*$"),
         re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??)?(?:former\s+|acting\s+)?"
                    rf"(?:(?:a\s+)?[Mm]ember\s+of\s+the\s+(?:(?:[A-Z][\w-]*|of|the)\s+){{1,9}}and\s+)?{chain}"
@@ -647,7 +647,8 @@ _CURRENCY = [
     (r"US\$|USD\s?|\$", "USD"), (r"A\$|AUD\s?|AU\$", "AUD"), (r"C\$|CAD\s?", "CAD"),
     (r"HK\$|HKD\s?", "HKD"), (r"RMB\s?|CNY\s?|¥", "CNY"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"R\$\s?|BRL\s?", "BRL"), (r"S\$|SGD\s?", "SGD"), (r"NZ\$|NZD\s?", "NZD"), (r"₹\s?|INR\s?", "INR"),
-    (r"₩\s?|KRW\s?", "KRW"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"),
+    (r"₩\s?|KRW\s?", "KRW"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
+    (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -679,8 +680,8 @@ _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "h
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
-    r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})?\s+(?:annually|per year|a year|"
-    r"each year|per annum)\b"
+    r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})?\s+(?:annually|per annum|"
+    r"(?:per|a|each) (?P<per>year|month|week|day))\b"
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
                  "from", "at", "on", "per", "versus", "plus", "than", "as", "its", "their"}
@@ -709,12 +710,12 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
-        re.compile(rf"(?=[$€£¥₹₩UACHRESNIKM])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
+        re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJ])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
         re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
     ]
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
     qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
-    qty = (re.compile(num + qty_mult + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){tail}"))
+    qty = (re.compile(num + qty_mult + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){qty_mult}{tail}"))
     count = re.compile(
         rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
     )
@@ -762,9 +763,11 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         value = _number(num) if num else float(_WORDNUM[g["word"].lower()])
         value *= _MULTS.get((g.get("mult") or "").lower(), 1)
         unit = kb.units[u][0] + (f"/{_RATE_DEN[den.lower()]}" if den else "")
-        if not den and kb.units[u][1] == "quantity" and (
-                _LATER_YEARLY.match(text, m.end()) or _EARLIER_ANNUAL.search(text, max(0, m.start() - 90), m.start())):
-            unit += "/year"  # `1,000 tonnes of magnets annually`, `its annual recovery … to 3,000 tonnes`
+        if not den and kb.units[u][1] == "quantity":
+            if later := _LATER_YEARLY.match(text, m.end()):  # `400 kilograms of metal a month`
+                unit += "/" + (later.group("per") or "year")  # `1,000 tonnes of magnets annually`
+            elif _EARLIER_ANNUAL.search(text, max(0, m.start() - 90), m.start()):
+                unit += "/year"  # `its annual recovery … to 3,000 tonnes`
         if _is_year(num) and kb.units[u][1] != "percent":
             continue
         if u == "year" and low.startswith(" plan", m.end()):
