@@ -60,24 +60,29 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]*,? (?:and )?)*$")
-_COUNTY = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+ ){1,2}(?:County|District|[Pp]rovince|Prefecture|Oblast))\b")
+# Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast)\b")
+_COUNTY_HEAD = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}$")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
 _FACILITY_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,2}[^\S\n]+(?:Plant|Refinery|Facility|Project|Mine|Complex)\b")
 _LAW_TAIL = re.compile(r"[^\S\n]+(?:Act|Law|Regulation|Directive|Strategy|Initiative)\b")
 # `Fundo Soberano de Angola`, `Banco Nacional de Desenvolvimento`, `Société Générale`
+_WORDISH = r"[\w-]"
+_ROMANCE_HEADS = ("Fundo", "Banco", "Companhia", "Empresa", "Sociedade", "Instituto", "Compañía", "Société",
+                  "Ministério", "Agência")
 _ROMANCE_ORG = re.compile(
-    r"(?<![\w-])(?:Fundo|Banco|Companhia|Empresa|Sociedade|Instituto|Compañía|Société|Ministério|Agência)"
+    rf"(?:{trie_regex(list(_ROMANCE_HEADS), not_after=_WORDISH)})"
     r"(?: (?:de|da|do|das|dos|del|de la|des|du|y|e))?(?: [A-Z][\w-]+(?: (?:de|da|do|del|des|du))?){1,4}"
     r"(?<=[a-z])(?![\w-])")
 _OF_ORG = re.compile(
-    r"(?<![\w-])(?:(?:University|Institute|Academy|Ministry|Department|Bureau|Chamber) of(?: the)?"
-    r"(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?"
-    # `Development and Reform Commission`, `Natural Resources and Planning Bureau`
-    r"|(?=[A-Z])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2} "
-    r"(?:Commission|Committee|Bureau|Administration|Department|Office|Center|Centre))(?![\w-])"
+    rf"(?:{trie_regex(['University', 'Institute', 'Academy', 'Ministry', 'Department', 'Bureau', 'Chamber'], not_after=_WORDISH)})"
+    r" of(?: the)?(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?(?![\w-])"
 )
+# `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
+_BODY_HEAD = re.compile(r" (?:Commission|Committee|Bureau|Administration|Department|Office|Center|Centre)(?![\w-])")
+_AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
@@ -176,16 +181,18 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             continue
         add((a, a - b, 0, Mention(a, b, surface, e.entity_type, e.canonical, e.kind)))
 
-    if " County" in text or " District" in text or "rovince" in text or " Prefecture" in text or " Oblast" in text:
-        # `Hudspeth County`, `Ganxian District`, `Huambo province`
-        for m in _COUNTY.finditer(text):
-            words = m.group(1).split()
-            if words[0] not in _ORG_STOP:
-                a, b = m.span(1)
-                if words[-1] in ("County", "District"):
-                    add((a, a - b, 1, Mention(a, b, m.group(1), "place", m.group(1), "county", False)))
-                else:  # `Huambo province` is Huambo
-                    add((a, a - b, 1, Mention(a, b, m.group(1), "place", " ".join(words[:-1]), "province", False)))
+    for suffix in _COUNTY_SUFFIX.finditer(text):  # `Hudspeth County`, `Ganxian District`, `Huambo province`
+        if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 30), suffix.start())) is None:
+            continue
+        words = text[head.start() : suffix.end()].split()
+        if words[0] in _ORG_STOP:
+            continue
+        a, b = head.start(), suffix.end()
+        name = text[a:b]
+        if words[-1] in ("County", "District"):
+            add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
+        else:  # `Huambo province` is Huambo
+            add((a, a - b, 1, Mention(a, b, name, "place", " ".join(words[:-1]), "province", False)))
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []
@@ -223,19 +230,25 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         end = start + len(surface)
         add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
 
-    for m in _ROMANCE_ORG.finditer(text):  # `Fundo Soberano de Angola`
-        a, b = m.span()
+    for m in _ROMANCE_ORG.finditer(text) if any(h in text for h in _ROMANCE_HEADS) else ():
+        a, b = m.span()  # `Fundo Soberano de Angola`
         known = aliases.get(m.group())
         canonical = known.canonical if known and known.entity_type == "organization" else m.group()
         add((a, a - b, 1, Mention(a, b, m.group(), "organization", canonical, "", bool(known))))
 
-    for m in _OF_ORG.finditer(text):  # `the University of Texas at El Paso`, `Ministry of Commerce`
-        a, b = m.span()
-        if heading_starts and in_heading(a) or m.group(1) and m.group(1).strip() in aliases:
-            continue  # `Lynas and European Commission` are two
-        known = aliases.get(m.group())
-        canonical = known.canonical if known and known.entity_type == "organization" else m.group()
-        add((a, a - b, 1, Mention(a, b, m.group(), "organization", canonical, "", bool(known))))
+    spans = [m.span() for m in _OF_ORG.finditer(text)]  # `the University of Texas at El Paso`
+    for h in _BODY_HEAD.finditer(text):
+        if (" and " in text[max(0, h.start() - 40) : h.start()]
+                and (n := _AND_NAME.search(text, max(0, h.start() - 60), h.start()))
+                and n.group(1).strip() not in aliases):  # `Lynas and European Commission` are two
+            spans.append((n.start(), h.end()))
+    for a, b in spans:
+        if heading_starts and in_heading(a):
+            continue
+        surface = text[a:b]
+        known = aliases.get(surface)
+        canonical = known.canonical if known and known.entity_type == "organization" else surface
+        add((a, a - b, 1, Mention(a, b, surface, "organization", canonical, "", bool(known))))
 
     for m in _chinese_name_pattern(kb).finditer(text):
         if _given_ok(m.group(2)) and not (heading_starts and in_heading(m.start())):
