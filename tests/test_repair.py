@@ -124,3 +124,102 @@ def test_code_pages_are_told_apart(family):
     for name in ("000_17cc1e7cf9897122.txt", "001_d6ea7bb74b05c98f.txt"):
         clean = (SAMPLES / name).read_text(encoding="utf-8")
         assert normalize(corrupt.FAMILIES[family](clean).encode("utf-8")).mojibake == family
+
+
+def _walk(items):
+    for op, av in items:
+        yield op, av
+        if op in (re._constants.BRANCH,):
+            for branch in av[1]:
+                yield from _walk(branch)
+        elif op in (re._constants.SUBPATTERN,):
+            yield from _walk(av[-1])
+        elif op in (re._constants.MAX_REPEAT, re._constants.MIN_REPEAT):
+            yield from _walk(av[2])
+
+
+def _non_ascii_only(op, av) -> bool:
+    """Whether this pattern item can match only a non-ASCII character."""
+    if op == re._constants.LITERAL:
+        return av >= 0x80
+    if op == re._constants.IN:
+        return all((o == re._constants.LITERAL and a >= 0x80) or (o == re._constants.RANGE and a[0] >= 0x80)
+                   for o, a in av)
+    return False
+
+
+def test_windowed_is_bad_premises_hold_for_the_installed_ftfy():
+    """repair.is_bad searches only around non-ASCII runs; that is exact only while ftfy's badness
+    pattern has no anchors or look-arounds, spans at most 7 characters, and every branch needs a
+    non-ASCII character. A new ftfy release that breaks any of these fails here."""
+    from ftfy.badness import BADNESS_RE
+
+    from transforms.repair import _BADNESS_WIDTH
+
+    parsed = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert parsed.getwidth()[1] <= _BADNESS_WIDTH
+    items = list(_walk(parsed.data))
+    assert not {op for op, _ in items} & {re._constants.ASSERT, re._constants.ASSERT_NOT, re._constants.GROUPREF}
+    # `^` is fine: `search(text, pos)` matches it only at the real start of the text, as ftfy does
+    assert {av for op, av in items if op == re._constants.AT} <= {re._constants.AT_BEGINNING}
+    assert not parsed.state.flags & re.MULTILINE
+    (op, (_, branches)), = parsed.data
+    assert op == re._constants.BRANCH and len(branches) > 20
+    for branch in branches:
+        assert any(_non_ascii_only(o, a) for o, a in branch), branch
+
+
+def _instance(items, rng) -> str:
+    """A random string matched by a parsed pattern of literals, sets, `.`, `?` and `\\s`."""
+    out = []
+    for op, av in items:
+        if op == re._constants.LITERAL:
+            out.append(chr(av))
+        elif op == re._constants.IN:
+            choices = []
+            for o, a in av:
+                if o == re._constants.LITERAL:
+                    choices.append(chr(a))
+                elif o == re._constants.RANGE:
+                    choices += [chr(a[0]), chr(a[1])]
+                elif o == re._constants.CATEGORY:
+                    choices += [" ", "\n"] if a == re._constants.CATEGORY_SPACE else ["q"]
+            out.append(rng.choice(choices))
+        elif op == re._constants.ANY:
+            out.append(rng.choice("x’"))
+        elif op == re._constants.MAX_REPEAT:
+            out += [_instance(av[2], rng) for _ in range(rng.randint(av[0], min(av[1], 2)))]
+    return "".join(out)
+
+
+def test_windowed_is_bad_agrees_with_ftfy():
+    import random
+
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+    from ftfy.badness import is_bad as ftfy_is_bad
+
+    from transforms.repair import is_bad
+
+    rng = random.Random(7)
+    alphabet = "".join(MOJIBAKE_CATEGORIES.values()) + "’“”—–é\u0e42\u0e22"
+    ascii_part = "abcXYZ 019.,\n\t"
+    texts = []
+    for p in sorted(SAMPLES.glob("*.txt")):
+        clean = p.read_text(encoding="utf-8")
+        texts += [clean] + [corrupt.FAMILIES[f](clean) for f in ("cp1252", "cp1252-sloppy", "thai-lossy")]
+    for _ in range(4000):
+        n = rng.randint(1, 40)
+        texts.append("".join(rng.choice(alphabet if rng.random() < 0.3 else ascii_part) for _ in range(n)))
+    # an instance of every branch of the pattern, inside random context, whole or cut short
+    parsed = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    for branch in parsed.data[0][1][1]:
+        for _ in range(20):
+            core = _instance(branch, rng)
+            cut = rng.randint(0, 2)
+            core = core[cut:] if rng.random() < 0.5 else core[: len(core) - cut]
+            left = "".join(rng.choice(ascii_part + "’é") for _ in range(rng.randint(0, 3)))
+            right = "".join(rng.choice(ascii_part + "’é") for _ in range(rng.randint(0, 3)))
+            texts.append(left + core + right)
+    verdicts = [(is_bad(t), ftfy_is_bad(t)) for t in texts]
+    assert all(a == b for a, b in verdicts)
+    assert 100 < sum(b for _, b in verdicts) < len(texts) - 100  # both answers are exercised

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 
 from transforms.chardata import (
     DASH_CHARS,
@@ -384,6 +384,27 @@ _CP1252_MARKS = re.compile(
 _FTFY_CANDIDATE = re.compile("[^\x00-\x7f\u2010-\u2027\u2122\u20ac\u00a0\u00a9\u00ae\u00b0\u0e00-\u0e7f]")
 
 
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_BADNESS_WIDTH = 7  # the longest match of ftfy's badness pattern (tests/test_repair.py checks it)
+
+
+def is_bad(text: str) -> bool:
+    """ftfy.badness.is_bad, exactly, but searched only around non-ASCII characters.
+
+    Every one of ftfy's badness patterns holds a non-ASCII character and spans at most seven
+    characters, and none has an anchor or a look-around, so a match lies within six characters of
+    a non-ASCII run. ftfy scans the whole text with its 4,000-character pattern: 0.46 ms on a
+    2,400-character article; this, 0.09 ms on the same texts.
+    """
+    search = BADNESS_RE.search
+    n = len(text)
+    for m in _NON_ASCII_RUN.finditer(text):
+        a, b = m.span()
+        if search(text, max(a - _BADNESS_WIDTH + 1, 0), min(b + _BADNESS_WIDTH - 1, n)):
+            return True
+    return False
+
+
 def _ftfy_layer(text: str) -> list[_Edit]:
     """ftfy.fix_encoding, gated by ftfy's own badness test; then line by line where still bad.
 
@@ -410,9 +431,15 @@ def _diff_edits(a: str, b: str, rule: str, confidence: float) -> list[_Edit]:
     offs_a = [0]
     for t in ta:
         offs_a.append(offs_a[-1] + len(t))
-    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    odd = bool(ta) and ta[0] >= "\x80"  # ASCII runs at odd positions: the text opens with non-ASCII
+    if (len(ta) == len(tb) and (not tb or (tb[0] >= "\x80") == odd)
+            and all(x == y for x, y in zip(ta[odd::2], tb[odd::2]))):
+        # the usual case: every ASCII run kept, only the runs between them changed, one for one
+        opcodes = [("replace", i, i + 1, i, i + 1) for i in range(len(ta)) if ta[i] != tb[i]]
+    else:
+        opcodes = difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
     edits = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             continue
         before, after = a[offs_a[i1] : offs_a[i2]], "".join(tb[j1:j2])
