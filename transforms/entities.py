@@ -282,7 +282,83 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         taken_until = mention.end
         last_span = span
 
-    return _resolve_short_references(text, _abbreviations(text, _places_of_bodies(chosen, aliases)))
+    mentions = _abbreviations(text, _places_of_bodies(chosen, aliases))
+    return _resolve_short_references(text, _same_organizations(text, _jurisdiction_references(text, mentions)))
+
+
+# `the Regional Party Committee`, `Chairman of the Autonomous Region`: a body or place named in
+# full earlier in the article (`Guangxi Zhuang Autonomous Region Party Committee`, `Guangxi`)
+_LEVEL = r"(?:Autonomous Regional|Autonomous Region|Regional|Provincial|Municipal|Prefectural|County|City|Banner)"
+_JURISDICTION_REF = re.compile(
+    rf"(?<=\bthe )(?:({_LEVEL}) Party Committee|(Autonomous Region|Province|Municipality|Region|Prefecture)(?![\w-]))")
+
+
+def _jurisdiction_references(text: str, mentions: list[Mention]) -> list[Mention]:
+    if "the " not in text or not any(w in text for w in ("Party Committee", "Region", "Province", "Municipality",
+                                                          "Prefecture")):
+        return mentions
+    refs = list(_JURISDICTION_REF.finditer(text))
+    if not refs:
+        return mentions
+    out = []
+    i = 0
+    for ref in refs:
+        a, b = ref.span()
+        while i < len(mentions) and mentions[i].start < a:
+            out.append(mentions[i])
+            i += 1
+        # what this replaces: the `Party Committee` the organization pattern found inside it
+        while i < len(mentions) and mentions[i].start < b:
+            i += 1
+        if ref.group(1):
+            prior = next((m for m in reversed(out) if m.entity_type == "organization"
+                          and m.canonical.endswith("Party Committee") and m.canonical != "Party Committee"
+                          and (ref.group(1) in m.canonical or ref.group(1) in ("Regional", "Autonomous Regional")
+                               and "Autonomous Region" in m.canonical)), None)
+            canonical = prior.canonical if prior else ref.group()
+            out.append(Mention(a, b, ref.group(), "organization", canonical, prior.kind if prior else "",
+                               prior.from_kb if prior else False))
+        else:
+            kinds = ("city",) if ref.group(2) == "Municipality" else ("province", "region")
+            prior = next((m for m in reversed(out) if m.entity_type == "place" and m.kind in kinds), None)
+            if prior is not None:
+                out.append(Mention(a, b, ref.group(), "place", prior.canonical, prior.kind, prior.from_kb))
+    out += mentions[i:]
+    return out
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"(.+?),?\s+(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|Plc|PLC|plc|LLC|Co\.,?\s*Ltd\.?|Co\.|AG|"
+    r"SA|S\.A\.|N\.V\.|NV|ASA|AB|GmbH|Pty\.?\s+Ltd\.?)$")
+
+
+def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A known organization's name with its legal form (`Ionic Rare Earths Limited`) is that
+    organization; one the knowledge base does not know, named in full once and shorter elsewhere
+    (`Guangxi Guosheng Rare Earth` … `Guangxi Guosheng Rare Earth Development Co., Ltd.`), is one
+    organization whose canonical name is the full one."""
+    new = {m.canonical for m in mentions if m.entity_type == "organization" and not m.from_kb}
+    if not new:
+        return mentions
+    aliases = load().aliases
+    for m in mentions:  # `Ionic Rare Earths Limited`: the known `Ionic Rare Earths`
+        if (m.entity_type == "organization" and not m.from_kb and (legal := _LEGAL_SUFFIX.match(m.canonical))
+                and (e := aliases.get(legal.group(1))) is not None and e.entity_type == "organization"):
+            m.canonical, m.kind, m.from_kb = e.canonical, e.kind, True
+    new = {m.canonical for m in mentions if m.entity_type == "organization" and not m.from_kb}
+    if len(new) < 2:
+        return mentions
+    longer = {}
+    for short in new:
+        if " " not in short:
+            continue
+        full = [n for n in new if n.startswith(short + " ") or n.startswith(short + ",")]
+        if full:
+            longer[short] = max(full, key=len)
+    for m in mentions:
+        if m.entity_type == "organization" and not m.from_kb and m.canonical in longer:
+            m.canonical = longer[m.canonical]
+    return mentions
 
 
 _ABBR_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")

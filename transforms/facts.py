@@ -179,6 +179,13 @@ def _title_chain(kb: KB) -> str:
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)?\s*")
+_LEVEL_GAP = re.compile(r"\s+(?:Municipal|Provincial|Regional|Prefectural|County|City|District|Banner)\s+")
+_PORTFOLIO_GAP = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}")
+
+
+@cache
+def _title_of_the(kb: KB) -> re.Pattern[str]:
+    return re.compile(rf"{_title_chain(kb)}\s+of\s+(?:the\s+)?$")
 
 
 @cache
@@ -200,14 +207,26 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     people = [m for m in mentions if m.entity_type == "person"]
     roles: list[Role] = []
 
-    def org_ending_at(pos: int) -> Mention | None:
+    def org_ending_at(pos: int, state_office: bool = False) -> Mention | None:
         for o in orgish:
-            if o.end > pos:
+            if o.end > pos or o.end < pos - 40:
                 continue
             gap = text[o.end : pos]
             if _POSSESSIVE_GAP.fullmatch(gap) and (
                     o.entity_type == "organization" or o.kind in ("county", "city", "province")
-                    or o.kind == "country" and gap[:1] in "’'"):  # `Malawi’s Minister of Mining`
+                    or o.kind in ("country", "region") and gap[:1] in "’'"):  # `Malawi’s Minister of Mining`
+                return o
+        # `Baotou Municipal Party Committee Secretary`: the title begins inside the body's name
+        covering = next((o for o in orgish if o.entity_type == "organization" and o.start < pos < o.end), None)
+        if covering is not None:
+            return covering
+        for o in orgish:  # only when nothing ends right before the title
+            if o.end > pos or o.end < pos - 40:
+                continue
+            gap = text[o.end : pos]
+            if o.entity_type == "place" and (
+                    o.kind in ("county", "city", "province") and _LEVEL_GAP.fullmatch(gap)  # `Chongzuo Municipal`
+                    or state_office and _PORTFOLIO_GAP.fullmatch(gap)):  # `Northern Ireland’s Economy Minister`
                 return o
         return None
 
@@ -228,10 +247,17 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         org: Mention | None = None
         titles: list[str] = []
         start = p.start
-        if m := before.search(left):
+        j = next((o for o in reversed(orgish) if o.end <= p.start and o.start >= s0), None)
+        if (j is not None and not text[j.end : p.start].strip()
+                and (m := _title_of_the(kb).search(text, s0, j.start))):
+            # `Vice Chairman of the Autonomous Region Liu Lei`: the office of the place before the name
+            titles = _split_titles(m.group(1), kb)
+            start = m.start()
+            org = j
+        elif m := before.search(left):
             titles = _split_titles(m.group(1), kb)
             start = s0 + m.start()
-            org = org_ending_at(start)
+            org = org_ending_at(start, any(t in _STATE_TITLES for t in titles))
             if org is not None:
                 start = org.start
             elif m.group("portfolio"):  # `Vice Minister of Industry and …`: that ministry
@@ -267,7 +293,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     # A title without an organization takes the person's organization from another role in the
     # article, else the nearest company named earlier in the sentence, else the company the
     # article is about (never for state titles).
-    main_org = _main_organization(mentions)
+    main_org = _main_organization(mentions, text.find("\n"))
     known = {}
     for r in roles:
         if r.organization and r.title not in _STATE_TITLES:
@@ -320,7 +346,7 @@ def _ministry(kb: KB, portfolio: str) -> Mention | None:
     return Mention(-1, -1, e.canonical, "organization", e.canonical)
 
 
-def _main_organization(mentions: list[Mention]) -> str | None:
+def _main_organization(mentions: list[Mention], title_end: int = 0) -> str | None:
     """The most-mentioned company of the article, when one clearly leads."""
     counts: dict[str, int] = {}
     for m in mentions:
@@ -331,6 +357,12 @@ def _main_organization(mentions: list[Mention]) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
         return ranked[0][0]
+    # a tie among the most named: the one company of the headline (`Ionic Rare Earths Opens …`)
+    first = next((m for m in mentions if m.entity_type == "organization"), None)
+    if first is not None and first.start < title_end:
+        headline = {m.canonical for m in mentions if m.start < title_end and m.canonical in counts}
+        if len(headline) == 1 and counts[first.canonical] == ranked[0][1]:
+            return first.canonical
     return None
 
 
@@ -404,6 +436,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             person_org.setdefault(r.person, r.organization)
     events: list[Event] = []
     hits: dict[int, list[re.Match[str]]] = {}
+    main_org_cache: list[str | None] = []
+
+    def main_org_of() -> str | None:
+        if not main_org_cache:
+            main_org_cache.append(_main_organization(mentions, text.find("\n")))
+        return main_org_cache[0]
+
     starts = [s for s, _ in sents]
     for m in kb.trigger_low.finditer(low) if low is not None else kb.trigger_re.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -457,12 +496,17 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                        or (m.entity_type == "organization"
                            and kb.orgs_by_canonical[m.canonical].kind != "media"))
         orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
+        if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
+                and main_org not in orgs):
+            orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
         places = [m for m in inside if m.entity_type == "place"]
         local = [m for m in places if m.kind not in ("country", "region")]
         # the most specific place; among equals, the one named as where (`in Baotou`)
         location = min(local, default=places[0] if places else None, key=lambda m: (
             _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in ("in ", "at "), m.start))
-        if location is not None:  # officials of the place met: `Keshiketeng Banner Party Secretary`
+        # officials of the place met: `Keshiketeng Banner Party Secretary`
+        if location is not None and not any(r.start <= location.start < r.end for r in roles):
+            # (not when the place only names somebody's office: `Vice Chairman of the Autonomous Region`)
             people += [r.person for r in roles if r.organization == location.canonical
                        and r.person not in people]
         events.append(Event(
@@ -509,13 +553,21 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             deal.people += [p for p in ev.people if p not in deal.people]
             ev.event_type = "signing ceremony"  # dropped below
             continue
-        # `Earlier that day, the delegation visited …`: the day of the event told before
-        if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)):
+        # `Rainbow signed an agreement on October 21 … Mantashe welcomed the agreement on
+        # October 22`: `the agreement` alone refers to the one signed, on another day
+        if (ev.event_type == "agreement" and ev.definite and ev.trigger.lower() in _AGREEMENT_NOUNS
+                and any(h.event_type == "agreement" for h in events[:k])):
+            ev.event_type = "signing ceremony"  # dropped below
+            continue
+        # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
+        # of the event told before
+        if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)
+                                    or _AFTER_EVENT.match(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
             if prev is not None:
-                shift = 1 if same.group(1) else 0
+                shift = 1 if same.re is _SAME_DAY and same.group(1) else 0
                 ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
-                ev.date_text = same.group()
+                ev.date_text = same.group().strip()
                 continue
         # `At the conference, Baogang signed …`: an undated event inside a dated gathering
         if ev.start_md is None and (at := _AT_GATHERING.search(text, ev.start, ev.end)):
@@ -549,6 +601,9 @@ _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
     r"that (?:morning|afternoon|evening)|(?:on )?the (next|following) day)\b", re.IGNORECASE)
+_AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
+_AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
+_THE_COMPANY = re.compile(r"\bthe (?:company|group)\b")
 
 
 def _is_dateline(text: str, d: DateSpan) -> bool:
@@ -614,6 +669,9 @@ def _merge_events(events: list[Event]) -> list[Event]:
             target = next((m for m in same if abs(m.sentence - ev.sentence) == 1), None)
         if target is None and not ev.people and len(same) == 1:
             target = same[0]
+        if (target is None and ev.event_type == "ceremony" and len(same) == 1
+                and same[0].event_type == "opening"):  # `cut the ribbon`: at the opening
+            target = same[0]
         if target is None and ev.definite and same:  # `attended the meeting`: the last one named
             target = next((m for m in reversed(same) if m.start < ev.start), same[0])
         if target is None:
@@ -646,7 +704,7 @@ def _absorb(into: Event, other: Event) -> None:
 _CURRENCY = [
     (r"US\$|USD\s?|\$", "USD"), (r"A\$|AUD\s?|AU\$", "AUD"), (r"C\$|CAD\s?", "CAD"),
     (r"HK\$|HKD\s?", "HKD"), (r"RMB\s?|CNY\s?|¥", "CNY"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
-    (r"R\$\s?|BRL\s?", "BRL"), (r"S\$|SGD\s?", "SGD"), (r"NZ\$|NZD\s?", "NZD"), (r"₹\s?|INR\s?", "INR"),
+    (r"R\$\s?|BRL\s?", "BRL"), (r"R(?=\d[\d,.]*\s?(?:billion|million|bn|m)\b)", "ZAR"), (r"S\$|SGD\s?", "SGD"), (r"NZ\$|NZD\s?", "NZD"), (r"₹\s?|INR\s?", "INR"),
     (r"₩\s?|KRW\s?", "KRW"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
     (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
@@ -711,7 +769,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     wordnum = trie_regex(list(_WORDNUM))
     money = [
         re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJ])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
-        re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars)\b{rate}"),
+        re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars|rand)\b{rate}"),
     ]
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
     qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
@@ -737,7 +795,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
     if not _DIGIT.search(text) and not _WORDNUM_RE.search(text):
         return found
     money_hits = [m for m in money[0].finditer(text)]
-    if "yuan" in text or "dollars" in text:
+    if "yuan" in text or "dollars" in text or " rand" in text:
         money_hits += money[1].finditer(text)
     for m in money_hits:
         if not free(m.start(), m.end()):
@@ -745,7 +803,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         g = m.groupdict()
         cur = next((_CURRENCY[i][1] for i in range(len(_CURRENCY)) if g.get(f"c{i}")), None)
         if g.get("yuan"):
-            cur = "CNY" if m.group("yuan") == "yuan" else "USD"
+            cur = {"yuan": "CNY", "rand": "ZAR"}.get(m.group("yuan"), "USD")
         elif cur == "CNY" and text[m.start()] == "¥" and _JAPAN.search(_sentence_at(text, sents, m.start())):
             cur = "JPY"  # `¥20 billion` in a sentence about Japan
         value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
@@ -786,10 +844,27 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         found.append(_metric(text, m, value, "count", mentions, sents,
                              measure=m.group("noun")))
         taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda x: x.start)
+    found.sort(key=lambda x: x.start)
+    _share_rates(text, found)
+    return found
 
 
 _JAPAN = re.compile(r"\bJapan")
+# `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
+_AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
+# `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
+_OF_WHICH = re.compile(r",\s+of\s+which\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
+
+
+def _share_rates(text: str, metrics: list[Metric]) -> None:
+    for a, b in zip(metrics, metrics[1:]):
+        if "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
+            gap = text[a.end : b.start]
+            if len(gap) < 90 and "." not in gap and _OF_WHICH.search(gap):
+                b.unit = a.unit
+        elif "/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit:
+            if _AND_NEXT.fullmatch(text, a.end, b.start):
+                a.unit = b.unit
 
 
 def _sentence_at(text: str, sents: list[tuple[int, int]], pos: int) -> str:
