@@ -120,6 +120,7 @@ def test_every_offset_points_at_its_text(name):
     "blind12",  # 0.960
     "blind13",  # 0.816
     "blind14",  # 0.833
+    "blind15",  # 0.881
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -640,3 +641,47 @@ def test_rand_amounts():
     facts = extract("The cost is $326 million, or roughly R5.9 billion, and 2 billion rand was raised. R2 was paid.")
     assert [(m.value, m.unit) for m in facts.metrics] == [
         (326e6, "USD"), (5.9e9, "ZAR"), (2e9, "ZAR")]
+
+
+# --- fifteenth blind set ----------------------------------------------------------------------
+
+def test_a_portfolio_without_a_comma_ends_where_the_name_begins():
+    facts = extract("Prime Minister Anwar Ibrahim came with Minister of Investment, Trade and Industry Tengku "
+                    "Zafrul Aziz.")
+    assert [m.canonical for m in facts.mentions if m.entity_type == "person"] == [
+        "Anwar Ibrahim", "Tengku Zafrul Aziz"]
+
+
+def test_the_country_of_a_state_office_from_its_adjective_or_its_prime_minister_and_a_mayors_city():
+    assert _roles("Malaysian Prime Minister Anwar Ibrahim visited with Minister of Investment, Trade and "
+                  "Industry Tengku Zafrul Aziz. French Industry Minister Marc Ferracci spoke.") == {
+        ("Anwar Ibrahim", "Prime Minister", "Malaysia"), ("Tengku Zafrul Aziz", "Minister", "Malaysia"),
+        ("Marc Ferracci", "Minister", "France")}
+    assert _roles("Li Keke, Secretary of the Ganzhou Municipal Party Committee, met them. Mayor Li Hong "
+                  "attended the meeting.") >= {("Li Hong", "Mayor", "Ganzhou")}
+    assert ("Madeleine King", "Minister", None) in _roles("Resources Minister Madeleine King toured the site.")
+
+
+def test_quarterly_results_on_a_day_are_an_announcement():
+    facts = extract("MP Materials reported second-quarter results on August 7, 2025. Results matter.")
+    assert [(e.event_type, e.start_md) for e in facts.events] == [("announcement", "--08-07")]
+
+
+def test_the_first_word_of_a_company_alone_is_that_company():
+    facts = extract("MP Materials makes magnets for General Motors. In July, MP signed a supply agreement with "
+                    "Apple. General Manager Li Wei spoke.")
+    deal = next(e for e in facts.events if e.event_type == "agreement")
+    assert set(deal.organizations) == {"MP Materials", "Apple"}
+    assert not any(m.surface == "General" for m in facts.mentions)
+
+
+def test_rates_per_quarter_and_per_share():
+    facts = extract("It expects 1,000 tonnes of NdPr oxide in a quarter. The placement was priced at A$13.80 per "
+                    "share.")
+    assert [(m.value, m.unit) for m in facts.metrics] == [(1000, "tonne/quarter"), (13.8, "AUD/share")]
+
+
+def test_single_quotes_keep_their_apostrophes():
+    facts = extract("‘We won’t build a plant in Texas that the market cannot support,’ CEO Amanda Lacaze said.")
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [
+        ("Amanda Lacaze", "We won’t build a plant in Texas that the market cannot support")]

@@ -18,6 +18,7 @@ Rules are written for how rare-earth news is phrased, not for five files:
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -313,6 +314,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             r.organization = subject  # `5. JL Mag opened a line … Chairman Cai Baogui called it …`
         elif main_org:  # `where General Manager Lü Feng presented`: the article's company
             r.organization = main_org
+    _state_office_places(text, roles, sents, orgish, kb)
     seen = set()
     out = []
     for r in roles:
@@ -323,6 +325,46 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             seen.add(key)
             out.append(r)
     return out
+
+
+@cache
+def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    from transforms.kb import KNOWLEDGE
+
+    with open(KNOWLEDGE / "demonyms.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
+    country = {d: c for d, c in rows}
+    return re.compile(rf"\b({trie_regex(list(country))})\s+(?:[A-Z][a-z]+\s+){{0,2}}$"), country  # `French Industry`
+
+
+_LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": ("city",),
+                  "Governor": ("province",), "Vice Governor": ("province",)}
+
+
+def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, int]],
+                         orgish: list[Mention], kb: KB) -> None:
+    """The country or city of a state office named without one: `Malaysian Prime Minister Anwar
+    Ibrahim`, a minister in the same sentence as his prime minister, `Mayor Li Hong` in an article
+    about Ganzhou (the city named last before)."""
+    pending = [r for r in roles if r.organization is None and r.title in _STATE_TITLES]
+    if not pending:
+        return
+    demonym, country = _demonyms()
+    for r in pending:
+        if d := demonym.search(text, max(0, r.start - 45), r.start):
+            r.organization = country[d.group(1)]
+    for r in pending:
+        if r.organization is not None:
+            continue
+        s0, e0 = next(((s, e) for s, e in sents if s <= r.start < e), (r.start, r.end))
+        peer = next((o.organization for o in roles if o is not r and o.organization and o.title in _STATE_TITLES
+                     and s0 <= o.start < e0 and (e := kb.aliases.get(o.organization)) is not None
+                     and e.entity_type == "place" and e.kind == "country"), None)
+        if peer is not None:
+            r.organization = peer  # `the Prime Minister … with Minister of Trade …`: one government
+        elif r.title in _LOCAL_OFFICES:
+            r.organization = next((o.canonical for o in reversed(orgish) if o.start < r.start
+                                   and o.entity_type == "place" and o.kind in _LOCAL_OFFICES[r.title]), None)
 
 
 _LIST_MARK = re.compile(r"\s*(?:\d+[.)]\s+|[-•*]\s+)?")
@@ -733,13 +775,13 @@ _WORDNUM_RE = re.compile(r"\b(?:" + "|".join(_WORDNUM) + r")\b", re.IGNORECASE)
 _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
           "m": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "lakh": 1e5}
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
-             "week": "week", "kilogram": "kg", "kg": "kg", "tonne": "tonne", "ton": "tonne",
-             "t": "tonne", "pound": "lb", "lb": "lb"}
+             "week": "week", "quarter": "quarter", "kilogram": "kg", "kg": "kg", "tonne": "tonne",
+             "ton": "tonne", "t": "tonne", "pound": "lb", "lb": "lb", "share": "share"}
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
     r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})?\s+(?:annually|per annum|"
-    r"(?:per|a|each) (?P<per>year|month|week|day))\b"
+    r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b"
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
                  "from", "at", "on", "per", "versus", "plus", "than", "as", "its", "their"}
@@ -920,7 +962,8 @@ def _measure(right: str, left: str) -> str | None:
 
 # --- quotes -----------------------------------------------------------------------------------
 
-_QUOTE = re.compile(r"“([^”\n]{3,600})”|\"([^\"\n]{3,600})\"")
+# “double”, "straight" and ‘single’ quotes (a ’ before a letter is an apostrophe: `company’s`)
+_QUOTE = re.compile(r"“([^”\n]{3,600})”|\"([^\"\n]{3,600})\"|‘(?<![\w’]‘)((?:[^‘’\n]|’(?=\w)){3,600})’(?!\w)")
 _SAID = re.compile(
     r"\b(?:said|says|told|tells|added|adds|noted|notes|stated|states|explained|explains|"
     r"declared|remarked|warned|warns|argued|argues|emphasized|emphasizes|emphasised|stressed|"
@@ -953,7 +996,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     for m in _QUOTE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        body = (m.group(1) or m.group(2)).strip()
+        body = m.group(m.lastindex).strip()
         words = body.split()
         if len(words) < 3 or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
             continue  # scare quotes and quoted names are not quotes
@@ -1008,8 +1051,8 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             speaker = last_speaker  # a quote continued after its attribution
         if speaker is None:
             continue
-        quotes.append(Quote(speaker, body.rstrip(",").strip(), m.start(1) if m.group(1) else m.start(2),
-                            (m.start(1) if m.group(1) else m.start(2)) + len(body.rstrip(",").strip())))
+        quotes.append(Quote(speaker, body.rstrip(",").strip(), m.start(m.lastindex),
+                            m.start(m.lastindex) + len(body.rstrip(",").strip())))
         last_speaker, last_end = speaker, max(m.end(), e0)
     return quotes
 
