@@ -337,6 +337,7 @@ def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b({trie_regex(list(country))})\s+(?:[A-Z][a-z]+\s+){{0,2}}$"), country  # `French Industry`
 
 
+_HEADS = {"Prime Minister", "Premier", "President", "Chief Minister", "Governor"}
 _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": ("city",),
                   "Governor": ("province",), "Vice Governor": ("province",)}
 
@@ -353,13 +354,19 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
     for r in pending:
         if d := demonym.search(text, max(0, r.start - 45), r.start):
             r.organization = country[d.group(1)]
+    for r in pending:  # `Western Australian Premier Roger Cook` … `Premier Roger Cook toured`
+        if r.organization is None:
+            r.organization = next((o.organization for o in roles if o.person == r.person and o.title == r.title
+                                   and o.organization), None)
     for r in pending:
         if r.organization is not None:
             continue
         s0, e0 = next(((s, e) for s, e in sents if s <= r.start < e), (r.start, r.end))
-        peer = next((o.organization for o in roles if o is not r and o.organization and o.title in _STATE_TITLES
-                     and s0 <= o.start < e0 and (e := kb.aliases.get(o.organization)) is not None
-                     and e.entity_type == "place" and e.kind == "country"), None)
+        # (the head of that government named first: `Resources Minister Madeleine King toured … with
+        # Northern Territory Chief Minister …` is not the territory's minister)
+        peer = next((o.organization for o in roles if o is not r and o.organization and o.title in _HEADS
+                     and s0 <= o.start < r.start and (e := kb.aliases.get(o.organization)) is not None
+                     and e.entity_type == "place" and e.kind in ("country", "province")), None)
         if peer is not None:
             r.organization = peer  # `the Prime Minister … with Minister of Trade …`: one government
         elif r.title in _LOCAL_OFFICES:
@@ -506,8 +513,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # "training and assessment": a noun in a list, not an event
             if text.startswith(" call", m.end()) or text[m.start() - 3 : m.start()] == "in ":
                 continue  # a `conference call` is not a gathering, `in talks` not an event yet
-            if m.group() == "talks" and _ONGOING.search(text, s, e):
-                continue  # `talks … were continuing`: no meeting on a day
+            if m.group() == "talks" and (_ONGOING.search(text, s, e) or d_in is None
+                                         and not text[max(s, m.start() - 5) : m.start()].endswith(("held ", "the "))):
+                continue  # `talks … were continuing`, `offtake talks … were in the final stage`: no meeting on a day
             if m.group().endswith(" on") and m.end() + 1 not in date_starts:
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
@@ -895,7 +903,8 @@ _JAPAN = re.compile(r"\bJapan")
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
-_OF_WHICH = re.compile(r",\s+of\s+which\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
+_OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
+                       r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
 
 
 def _share_rates(text: str, metrics: list[Metric]) -> None:
