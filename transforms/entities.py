@@ -293,7 +293,7 @@ _NOT_SHORT_NAMES = _ORG_STOP | {
     "State", "Invest", "First", "Royal", "Standard", "Energy", "Mining", "Group", "Northern", "Southern",
     "Eastern", "Western", "Central", "Great", "Saudi", "Office", "Institute", "Academy", "Council",
     "Board", "Commission", "Agency", "Bureau", "Party", "People’s", "People's", "Export-Import", "Japan",
-    "Korea", "Vice", "Deputy", "Chief", "Senior", "Ministry", "Defense", "Defence", "Metals", "Materials",
+    "Korea", "Vice", "Deputy", "Chief", "Senior", "Defense", "Defence", "Metals", "Materials",
 }
 
 
@@ -400,7 +400,7 @@ def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
     for short in new:
         if " " not in short:
             continue
-        full = [n for n in new if n.startswith(short + " ") or n.startswith(short + ",")]
+        full = [n for n in new if n.startswith((short + " ", short + ","))]
         if full:
             longer[short] = max(full, key=len)
     for m in mentions:

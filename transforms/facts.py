@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -361,7 +362,7 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
     for r in pending:
         if r.organization is not None:
             continue
-        s0, e0 = next(((s, e) for s, e in sents if s <= r.start < e), (r.start, r.end))
+        s0 = next((s for s, e in sents if s <= r.start < e), r.start)
         # (the head of that government named first: `Resources Minister Madeleine King toured … with
         # Northern Territory Chief Minister …` is not the territory's minister)
         peer = next((o.organization for o in roles if o is not r and o.organization and o.title in _HEADS
@@ -908,14 +909,14 @@ _OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
 
 
 def _share_rates(text: str, metrics: list[Metric]) -> None:
-    for a, b in zip(metrics, metrics[1:]):
+    for a, b in itertools.pairwise(metrics):
         if "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
             gap = text[a.end : b.start]
             if len(gap) < 90 and "." not in gap and _OF_WHICH.search(gap):
                 b.unit = a.unit
-        elif "/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit:
-            if _AND_NEXT.fullmatch(text, a.end, b.start):
-                a.unit = b.unit
+        elif ("/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit
+              and _AND_NEXT.fullmatch(text, a.end, b.start)):
+            a.unit = b.unit
 
 
 def _sentence_at(text: str, sents: list[tuple[int, int]], pos: int) -> str:
