@@ -36,7 +36,7 @@ _ORG_HEADS = (
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority"
+    r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -198,6 +198,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
         else:  # `Huambo province` is Huambo
             add((a, a - b, 1, Mention(a, b, name, "place", " ".join(words[:-1]), "province", False)))
+
+    # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
+    for a, b, e in list(_places_before_regions(text, cands)):
+        add((a, a - b, 4, Mention(a, b, text[a:b], "place", text[a:b], "city", False)))  # after people
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []
@@ -375,9 +379,17 @@ def _jurisdiction_references(text: str, mentions: list[Mention]) -> list[Mention
     return out
 
 
+@cache
+def _folded_aliases() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for k, e in load().aliases.items():
+        out.setdefault(k.casefold(), e)
+    return out
+
+
 _LEGAL_SUFFIX = re.compile(
     r"(.+?),?\s+(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|Plc|PLC|plc|LLC|Co\.,?\s*Ltd\.?|Co\.|AG|"
-    r"SA|S\.A\.|N\.V\.|NV|ASA|AB|GmbH|Pty\.?\s+Ltd\.?)$")
+    r"SA|S\.A\.|N\.V\.|NV|ASA|AB|GmbH|JSC|PJSC|Bhd|Berhad|Pty\.?\s+Ltd\.?)$")
 
 
 def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -389,9 +401,10 @@ def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
     if not new:
         return mentions
     aliases = load().aliases
-    for m in mentions:  # `Ionic Rare Earths Limited`: the known `Ionic Rare Earths`
+    for m in mentions:  # `Ionic Rare Earths Limited`: the known `Ionic Rare Earths` (`JL MAG` too)
         if (m.entity_type == "organization" and not m.from_kb and (legal := _LEGAL_SUFFIX.match(m.canonical))
-                and (e := aliases.get(legal.group(1))) is not None and e.entity_type == "organization"):
+                and (e := aliases.get(legal.group(1)) or _folded_aliases().get(legal.group(1).casefold()))
+                is not None and e.entity_type == "organization"):
             m.canonical, m.kind, m.from_kb = e.canonical, e.kind, True
     new = {m.canonical for m in mentions if m.entity_type == "organization" and not m.from_kb}
     if len(new) < 2:
@@ -409,6 +422,32 @@ def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+_TOWN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?: [A-Z][a-z]+)?), $")
+
+
+def _places_before_regions(text: str, cands: list) -> list[tuple[int, int, str]]:
+    out = []
+    regions = [c[3] for c in cands if c[3].entity_type == "place" and c[3].kind in ("province", "country", "region")]
+    taken = {(c[3].start, c[3].end) for c in cands}
+    aliases = load().aliases
+    for r in regions:
+        if r.start < 3 or text[r.start - 2 : r.start] != ", " or text.startswith(("’s", "'s"), r.end):
+            continue  # (`Carlos Salazar, Mexico’s ambassador`: a person in apposition)
+        m = _TOWN_BEFORE.search(text, max(0, r.start - 30), r.start)
+        if m is None:
+            continue
+        a, b = m.span(1)
+        name = m.group(1)
+        before = text[max(0, a - 2) : a]
+        if (name in aliases or name.split()[0] in _ORG_STOP or name in _NOT_TOWNS or (a, b) in taken
+                or a == 0 or before in (". ", "\n") or text[a - 1] == "\n"):
+            continue  # known already, a stop word, or a sentence's first word (`However, China`)
+        out.append((a, b, name))
+    return out
+
+
+_NOT_TOWNS = {"However", "Meanwhile", "Today", "Yesterday", "Instead", "Still", "Also", "Further", "Moreover",
+              "Separately", "Elsewhere", "Globally", "Overall", "Currently", "Previously", "Similarly"}
 _ABBR_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 
 

@@ -301,7 +301,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         if r.organization and r.title not in _STATE_TITLES:
             known.setdefault(r.person, r.organization)
     for r in roles:
-        if r.organization or r.title in _STATE_TITLES:
+        if r.organization or r.title in _STATE_TITLES or _cabinet_office(text, r):
             continue
         if r.person in known:
             r.organization = known[r.person]
@@ -373,6 +373,19 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
         elif r.title in _LOCAL_OFFICES:
             r.organization = next((o.canonical for o in reversed(orgish) if o.start < r.start
                                    and o.entity_type == "place" and o.kind in _LOCAL_OFFICES[r.title]), None)
+
+
+@cache
+def _portfolio_before() -> re.Pattern[str]:
+    from transforms.entities import _portfolio_words
+
+    return re.compile(rf"\b(?:{trie_regex(_portfolio_words())})\s+$")
+
+
+def _cabinet_office(text: str, r: Role) -> bool:
+    """`Commerce Secretary Howard Lutnick`: a secretary of a portfolio holds a state office, so no
+    company of the article is his."""
+    return r.title == "Secretary" and _portfolio_before().search(text, max(0, r.start - 20), r.start) is not None
 
 
 _LIST_MARK = re.compile(r"\s*(?:\d+[.)]\s+|[-•*]\s+)?")
@@ -519,6 +532,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `talks … were continuing`, `offtake talks … were in the final stage`: no meeting on a day
             if m.group().endswith(" on") and m.end() + 1 not in date_starts:
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
+            if d_in is None and m.group().lower() in _DATED_TRIGGERS:
+                continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
@@ -635,6 +650,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 
 
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
+_DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
 
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
@@ -718,8 +734,9 @@ def _merge_events(events: list[Event]) -> list[Event]:
         target = next((m for m in same if set(m.people) & set(ev.people)), None)
         if target is None:
             target = next((m for m in same if abs(m.sentence - ev.sentence) == 1), None)
-        if target is None and not ev.people and len(same) == 1:
-            target = same[0]
+        if (target is None and not ev.people and len(same) == 1
+                and set(ev.organizations) <= set(same[0].organizations)):
+            target = same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
         if (target is None and ev.event_type == "ceremony" and len(same) == 1
                 and same[0].event_type == "opening"):  # `cut the ribbon`: at the opening
             target = same[0]
@@ -759,6 +776,8 @@ _CURRENCY = [
     (r"₩\s?|KRW\s?", "KRW"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
     (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
+# Codes whose first letters are common capitals: scanned for only when str search finds one
+_RARE_CODES = ("VND", "IDR", "THB", "PHP", "RUB", "MXN", "CLP", "PEN", "TWD", "MNT")
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
@@ -821,6 +840,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     money = [
         re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJ])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
         re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars|rand)\b{rate}"),
+        re.compile(rf"(?<![A-Za-z])(?P<code>{'|'.join(_RARE_CODES)})\s?{_NUM}{_MULT}{rate}"),  # `VND 2.6 trillion`
     ]
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
     qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
@@ -848,12 +868,16 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
     money_hits = [m for m in money[0].finditer(text)]
     if "yuan" in text or "dollars" in text or " rand" in text:
         money_hits += money[1].finditer(text)
+    if any(c in text for c in _RARE_CODES):
+        money_hits += money[2].finditer(text)
     for m in money_hits:
         if not free(m.start(), m.end()):
             continue
         g = m.groupdict()
         cur = next((_CURRENCY[i][1] for i in range(len(_CURRENCY)) if g.get(f"c{i}")), None)
-        if g.get("yuan"):
+        if g.get("code"):
+            cur = g["code"]
+        elif g.get("yuan"):
             cur = {"yuan": "CNY", "rand": "ZAR"}.get(m.group("yuan"), "USD")
         elif cur == "CNY" and text[m.start()] == "¥" and _JAPAN.search(_sentence_at(text, sents, m.start())):
             cur = "JPY"  # `¥20 billion` in a sentence about Japan
@@ -904,6 +928,7 @@ _JAPAN = re.compile(r"\bJapan")
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
+_REACH = re.compile(r"\breach(?:es|ed|ing)?\s+(?:about\s+|around\s+)?$")
 _OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
                        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
 
@@ -917,6 +942,10 @@ def _share_rates(text: str, metrics: list[Metric]) -> None:
         elif ("/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit
               and _AND_NEXT.fullmatch(text, a.end, b.start)):
             a.unit = b.unit
+    for a, b in itertools.pairwise(metrics):  # `capacity reached 40,000 tonnes a year … to reach 60,000 tonnes by 2027`
+        if ("/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit and b.start - a.end < 250
+                and _REACH.search(text, max(0, b.start - 20), b.start)):
+            b.unit = a.unit
 
 
 def _sentence_at(text: str, sents: list[tuple[int, int]], pos: int) -> str:
