@@ -123,6 +123,7 @@ def test_every_offset_points_at_its_text(name):
     "blind15",  # 0.881
     "blind16",  # 0.915
     "blind17",  # 0.917
+    "blind18",  # 0.957
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -767,3 +768,24 @@ def test_dong_and_a_capacity_to_reach():
                     "expects to reach 60,000 tonnes by 2027.")
     assert [(m.value, m.unit) for m in facts.metrics] == [
         (2.6e12, "VND"), (40000, "tonne/year"), (60000, "tonne/year")]
+
+
+# --- eighteenth blind set ---------------------------------------------------------------------
+
+def test_a_portuguese_name_joined_by_e():
+    facts = extract("Banco Nacional de Desenvolvimento Econômico e Social (BNDES) approved a credit line.")
+    assert {m.canonical for m in facts.mentions if m.entity_type == "organization"} == {
+        "Banco Nacional de Desenvolvimento Econômico e Social"}
+
+
+def test_awards_after_a_dated_conference_are_on_its_day():
+    facts = extract("On January 8, Baogang Group held its safety work conference. The conference reviewed "
+                    "safety work. Zhang Xiaoming read out the decision, and 12 advanced units were awarded.")
+    assert ("award", "--01-08") in {(e.event_type, e.start_md) for e in facts.events}
+
+
+def test_yen_in_an_article_about_japan_that_never_names_yuan():
+    facts = extract("Sojitz Adds ¥30 Billion to Lynas Deal\n\nThe deal was signed in Tokyo.")
+    assert [(m.value, m.unit) for m in facts.metrics] == [(30e9, "JPY")]
+    china = extract("Baogang Adds ¥30 Billion\n\nIt also spent RMB 2 billion in Baotou, with Japan's help.")
+    assert [m.unit for m in china.metrics] == ["CNY", "CNY"]

@@ -75,7 +75,7 @@ _ROMANCE_HEADS = ("Fundo", "Banco", "Companhia", "Empresa", "Sociedade", "Instit
                   "Ministério", "Agência")
 _ROMANCE_ORG = re.compile(
     rf"(?:{trie_regex(list(_ROMANCE_HEADS), not_after=_WORDISH)})"
-    r"(?: (?:de|da|do|das|dos|del|de la|des|du|y|e))?(?: [A-Z][\w-]+(?: (?:de|da|do|del|des|du))?){1,4}"
+    r"(?: (?:de|da|do|das|dos|del|de la|des|du|y|e))?(?: [A-Z][\w-]+(?: (?:de|da|do|del|des|du|e|y))?){1,5}"
     r"(?<=[a-z])(?![\w-])")
 _OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber"]
 _OF_HEADS = tuple(w + " of" for w in _OF_WORDS)

@@ -635,6 +635,15 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
                 ev.date_text = same.group().strip()
                 continue
+        # `… read out the commendation decision, and 12 advanced units were awarded`: the awards of
+        # the conference reported just before
+        if (ev.start_md is None and ev.event_type == "award"
+                and (host := next((h for h in reversed(events[:k]) if h.start_md), None)) is not None
+                and host.event_type == "meeting"  # (the last dated event before it)
+                and host.trigger.lower() in ("conference", "meeting", "forum", "summit")):
+            ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
+                host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
+            continue
         # `At the conference, Baogang signed …`: an undated event inside a dated gathering
         if ev.start_md is None and (at := _AT_GATHERING.search(text, ev.start, ev.end)):
             host = next((h for h in reversed(events[:k]) if h.start_md
@@ -879,7 +888,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
             cur = g["code"]
         elif g.get("yuan"):
             cur = {"yuan": "CNY", "rand": "ZAR"}.get(m.group("yuan"), "USD")
-        elif cur == "CNY" and text[m.start()] == "¥" and _JAPAN.search(_sentence_at(text, sents, m.start())):
+        elif cur == "CNY" and text[m.start()] == "¥" and (
+                _JAPAN.search(_sentence_at(text, sents, m.start()))
+                or _JAPAN.search(text) and not _CHINESE_MONEY.search(text)):
             cur = "JPY"  # `¥20 billion` in a sentence about Japan
         value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
         unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
@@ -924,7 +935,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
     return found
 
 
-_JAPAN = re.compile(r"\bJapan")
+_JAPAN = re.compile(r"\b(?:Japan|Tokyo|yen\b)")
+_CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about Japan that never names yuan
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
