@@ -386,9 +386,8 @@ def test_people_who_accompany_or_receive_a_delegation_take_part():
 
 
 def test_offices_of_a_party_committee_and_a_region():
-    facts = extract("Wang Lixia, Deputy Secretary of the Party Committee and Chairwoman of the Inner Mongolia "
-                    "Autonomous Region, came with Baotou Municipal Party Committee Secretary Zhang Lei.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _roles("Wang Lixia, Deputy Secretary of the Party Committee and Chairwoman of the Inner Mongolia "
+                  "Autonomous Region, came with Baotou Municipal Party Committee Secretary Zhang Lei.") == {
         ("Wang Lixia", "Deputy Secretary", "Inner Mongolia"), ("Wang Lixia", "Chairwoman", "Inner Mongolia"),
         ("Zhang Lei", "Secretary", "Baotou Municipal Party Committee")}
 
@@ -430,9 +429,8 @@ def test_a_forum_is_no_company_and_a_speech_title_names_none():
 
 
 def test_names_after_long_portfolios_four_words_and_initials():
-    facts = extract("Malaysia’s Minister of Science, Technology and Innovation, Chang Lih Kang, came with Pahang "
-                    "Chief Minister Wan Rosdy Wan Ismail. D. Singh, Chairman of IREL, met them.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _roles("Malaysia’s Minister of Science, Technology and Innovation, Chang Lih Kang, came with Pahang "
+                  "Chief Minister Wan Rosdy Wan Ismail. D. Singh, Chairman of IREL, met them.") == {
         ("Chang Lih Kang", "Minister", "Malaysia"), ("Wan Rosdy Wan Ismail", "Chief Minister", "Pahang"),
         ("D. Singh", "Chairman", "IREL (India) Limited")}
 

@@ -200,8 +200,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             add((a, a - b, 1, Mention(a, b, name, "place", " ".join(words[:-1]), "province", False)))
 
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
-    for a, b, e in list(_places_before_regions(text, cands)):
-        add((a, a - b, 4, Mention(a, b, text[a:b], "place", text[a:b], "city", False)))  # after people
+    for a, b, name in _places_before_regions(text, cands, aliases):
+        add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))  # after people
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []
@@ -287,7 +287,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         last_span = span
 
     mentions = _abbreviations(text, _places_of_bodies(chosen, aliases))
-    mentions = _same_organizations(text, _jurisdiction_references(text, mentions))
+    mentions = _same_organizations(_jurisdiction_references(text, mentions))
     return _resolve_short_references(text, _first_word_references(text, mentions, kb))
 
 
@@ -299,6 +299,18 @@ _NOT_SHORT_NAMES = _ORG_STOP | {
     "Board", "Commission", "Agency", "Bureau", "Party", "People’s", "People's", "Export-Import", "Japan",
     "Korea", "Vice", "Deputy", "Chief", "Senior", "Defense", "Defence", "Metals", "Materials",
 }
+
+
+def _outside(mentions: list[Mention], candidates: list[Mention]) -> list[Mention]:
+    """The candidates that start inside none of `mentions` (in text order, not overlapping)."""
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
+    out = []
+    for c in candidates:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k < 0 or c.start >= ends[k]:
+            out.append(c)
+    return out
 
 
 def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
@@ -318,9 +330,7 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
               and w not in _title_words(kb)}
     if not owners:
         return mentions
-    starts = [m.start for m in mentions]
-    ends = [m.end for m in mentions]
-    extra = []
+    candidates = []
     for w, owner in owners.items():
         i = text.find(w, owner.end)
         while i != -1:
@@ -329,10 +339,9 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
             if ((i == 0 or not _is_word_char(text[i - 1]) and text[i - 1] != "-")
                     and not (after and (_is_word_char(after[0]) or after[0] == "-"))
                     and not (len(after) == 2 and after[0] == " " and after[1].isupper())):
-                k = bisect.bisect_right(starts, i) - 1
-                if k < 0 or i >= ends[k]:
-                    extra.append(Mention(i, j, w, "organization", owner.canonical, owner.kind, owner.from_kb))
+                candidates.append(Mention(i, j, w, "organization", owner.canonical, owner.kind, owner.from_kb))
             i = text.find(w, j)
+    extra = _outside(mentions, candidates)
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))
@@ -392,7 +401,7 @@ _LEGAL_SUFFIX = re.compile(
     r"SA|S\.A\.|N\.V\.|NV|ASA|AB|GmbH|JSC|PJSC|Bhd|Berhad|Pty\.?\s+Ltd\.?)$")
 
 
-def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
+def _same_organizations(mentions: list[Mention]) -> list[Mention]:
     """A known organization's name with its legal form (`Ionic Rare Earths Limited`) is that
     organization; one the knowledge base does not know, named in full once and shorter elsewhere
     (`Guangxi Guosheng Rare Earth` … `Guangxi Guosheng Rare Earth Development Co., Ltd.`), is one
@@ -425,11 +434,10 @@ def _same_organizations(text: str, mentions: list[Mention]) -> list[Mention]:
 _TOWN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?: [A-Z][a-z]+)?), $")
 
 
-def _places_before_regions(text: str, cands: list) -> list[tuple[int, int, str]]:
+def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) -> list[tuple[int, int, str]]:
     out = []
     regions = [c[3] for c in cands if c[3].entity_type == "place" and c[3].kind in ("province", "country", "region")]
     taken = {(c[3].start, c[3].end) for c in cands}
-    aliases = load().aliases
     for r in regions:
         if r.start < 3 or text[r.start - 2 : r.start] != ", " or text.startswith(("’s", "'s"), r.end):
             continue  # (`Carlos Salazar, Mexico’s ambassador`: a person in apposition)
@@ -461,15 +469,10 @@ def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
             defined[d.group(1)] = m
     if not defined:
         return mentions
-    starts = [m.start for m in mentions]
-    ends = [m.end for m in mentions]
-    extra = []
-    for abbr, owner in defined.items():
-        for hit in re.finditer(rf"(?<![\w(-]){re.escape(abbr)}(?![\w-])", text):
-            k = bisect.bisect_right(starts, hit.start()) - 1
-            if hit.start() > owner.start and (k < 0 or hit.start() >= ends[k]):
-                extra.append(Mention(hit.start(), hit.end(), abbr, "organization", owner.canonical, owner.kind,
-                                     owner.from_kb))
+    extra = _outside(mentions, [
+        Mention(hit.start(), hit.end(), abbr, "organization", owner.canonical, owner.kind, owner.from_kb)
+        for abbr, owner in defined.items()
+        for hit in re.finditer(rf"(?<![\w(-]){re.escape(abbr)}(?![\w-])", text) if hit.start() > owner.start])
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))
@@ -599,9 +602,7 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
     people = [m for m in mentions if m.entity_type == "person" and " " in m.canonical]
     if not people:
         return mentions
-    taken_starts = [m.start for m in mentions]  # sorted: mentions come in text order
-    taken_ends = [m.end for m in mentions]
-    extra = []
+    candidates = []
     keys: dict[str, list[Mention]] = {}
     kb = load()
     for p in people:
@@ -622,8 +623,6 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
             if ((i == 0 or not _is_word_char(text[i - 1]))
                     and not (after and (_is_word_char(after[0]) or after[0] == "-"))
                     and not (len(after) == 2 and after[0] == " " and "A" <= after[1] <= "Z")):
-                k = bisect.bisect_right(taken_starts, i) - 1
-                if k < 0 or i >= taken_ends[k]:  # not inside a mention (they do not overlap)
-                    extra.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
+                candidates.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
             i = text.find(key, i + 1)
-    return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))
+    return sorted(mentions + _outside(mentions, candidates), key=lambda m: (m.start, m.entity_type))

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from transforms.entities import Mention, _is_heading
-from transforms.kb import KB, load, trie_regex
+from transforms.entities import Mention, _is_heading, _portfolio_words
+from transforms.kb import KB, KNOWLEDGE, load, trie_regex
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -210,9 +210,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     roles: list[Role] = []
 
     def org_ending_at(pos: int, state_office: bool = False) -> Mention | None:
-        for o in orgish:
-            if o.end > pos or o.end < pos - 40:
-                continue
+        near = [o for o in orgish if pos - 40 <= o.end <= pos]
+        for o in near:
             gap = text[o.end : pos]
             if _POSSESSIVE_GAP.fullmatch(gap) and (
                     o.entity_type == "organization" or o.kind in ("county", "city", "province")
@@ -222,9 +221,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         covering = next((o for o in orgish if o.entity_type == "organization" and o.start < pos < o.end), None)
         if covering is not None:
             return covering
-        for o in orgish:  # only when nothing ends right before the title
-            if o.end > pos or o.end < pos - 40:
-                continue
+        for o in near:  # only when nothing ends right before the title
             gap = text[o.end : pos]
             if o.entity_type == "place" and (
                     o.kind in ("county", "city", "province") and _LEVEL_GAP.fullmatch(gap)  # `Chongzuo Municipal`
@@ -330,8 +327,6 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
 
 @cache
 def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
-    from transforms.kb import KNOWLEDGE
-
     with open(KNOWLEDGE / "demonyms.csv", encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
     country = {d: c for d, c in rows}
@@ -377,8 +372,6 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
 
 @cache
 def _portfolio_before() -> re.Pattern[str]:
-    from transforms.entities import _portfolio_words
-
     return re.compile(rf"\b(?:{trie_regex(_portfolio_words())})\s+$")
 
 
@@ -499,12 +492,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             person_org.setdefault(r.person, r.organization)
     events: list[Event] = []
     hits: dict[int, list[re.Match[str]]] = {}
-    main_org_cache: list[str | None] = []
-
-    def main_org_of() -> str | None:
-        if not main_org_cache:
-            main_org_cache.append(_main_organization(mentions, text.find("\n")))
-        return main_org_cache[0]
+    main_org_of = cache(lambda: _main_organization(mentions, text.find("\n")))  # only when asked
 
     starts = [s for s, _ in sents]
     for m in kb.trigger_low.finditer(low) if low is not None else kb.trigger_re.finditer(text):
