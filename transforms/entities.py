@@ -59,11 +59,16 @@ _ORG_STOP = {
     "World-Class", "High-End", "High-Performance", "Building", "Green", "Advanced", "Smart",
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
-_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:[A-Z][\w-]*,? (?:and )?)*$")
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast)\b")
-_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast")
-_COUNTY_HEAD = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ ){1,2}$")
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|(?<= )department)\b")
+_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", " department")
+# `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`
+_CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
+_COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:Autonomous )?$")
+_SITE_TAIL = re.compile(r"[^\S\n]+(?:Airpark|Airport|Air Base|Industrial Park|Business Park|Technology Park)\b")
+_SITE_STARTS = (" A", " I", " B", " T")
+_BASED_IN = re.compile(rf"\b(?:based|headquartered) in ({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])"
+                       rf"|(?<![\w-])({_CAP_WORD})-based\b")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
@@ -113,7 +118,15 @@ def _in_portfolio(text: str, pos: int) -> bool:
     w0 = max(0, pos - 60)
     window = text[w0:pos]
     return (("Minister" in window or "Secretary" in window or "Commissioner" in window)
-            and _PORTFOLIO.search(text, w0, pos) is not None)
+            and _portfolio_tail().search(text, w0, pos) is not None)
+
+
+@cache
+def _portfolio_tail() -> re.Pattern[str]:
+    """An office's portfolio read up to a position: its words are portfolio words, so a name after
+    it (`Minister for Industry Sébastien Martin and Carester`) ends it."""
+    words = trie_regex(_portfolio_words(), not_after=_WORDISH)
+    return re.compile(rf"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:(?:the )?{words},? (?:and |& )?)*$")
 
 
 def _is_heading(line: str) -> bool:
@@ -178,6 +191,11 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         e: Entry = aliases[surface]
         if e.entity_type == "organization" and _in_portfolio(text, a):
             continue  # `Minister for Business, Mineral Resources and Justice`: an office
+        if (e.entity_type == "place" and text[b : b + 2] in _SITE_STARTS
+                and (site := _SITE_TAIL.match(text, b))):  # `England Airpark` is a site, not England
+            add((a, a - site.end(), 0, Mention(a, site.end(), text[a : site.end()], "place",
+                                               text[a : site.end()], "site", False)))
+            continue
         if e.entity_type == "compound":
             for el in e.elements:
                 add((a, a - b, 0, Mention(a, b, surface, "element", el, "compound")))
@@ -190,11 +208,16 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 30), suffix.start())) is None:
             continue
         words = text[head.start() : suffix.end()].split()
-        if words[0] in _ORG_STOP:
-            continue
+        if words[0] in _ORG_STOP or words[-1] == "department" and words[0] in _portfolio_words():
+            continue  # (`the Commerce department` is a ministry)
         a, b = head.start(), suffix.end()
         name = text[a:b]
-        if words[-1] in ("County", "District"):
+        if "Autonomous" in words and len(words) > 3:  # `Liangshan Yi Autonomous Prefecture` is Liangshan
+            head_name = " ".join(words[:-3])
+            known = aliases.get(head_name)
+            add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else head_name,
+                                      known.kind if known else "prefecture", bool(known))))
+        elif words[-1] in ("County", "District"):
             add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
         else:  # `Huambo province` is Huambo
             add((a, a - b, 1, Mention(a, b, name, "place", " ".join(words[:-1]), "province", False)))
@@ -202,6 +225,14 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
     for a, b, name in _places_before_regions(text, cands, aliases):
         add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))  # after people
+
+    # `a French company based in Lyon`, `Lyon-based`: where a company is based is a place
+    for m in _BASED_IN.finditer(text) if "based" in text or "headquartered in" in text else ():
+        a, b = m.span(1) if m.group(1) else m.span(2)
+        name = text[a:b]
+        if (name not in aliases and name.split()[0] not in _ORG_STOP
+                and not (m.group(2) and (a == 0 or text[a - 1] in "\n“\"" or text[a - 2 : a] == ". "))):
+            add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []

@@ -240,8 +240,12 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 return o
         return None
 
+    prev_end = 0
     for p in people:
         s0 = next((s for s, e in sents if s <= p.start < e), 0)
+        # a title before a name never reaches back over another person's name: `France’s Minister
+        # for Industry Sébastien Martin and Carester President Frédéric Carencotte`
+        s0, prev_end = max(s0, prev_end), p.end
         left = text[s0 : p.start]
         org: Mention | None = None
         titles: list[str] = []
@@ -843,7 +847,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
     qty = (re.compile(num + qty_mult + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){qty_mult}{tail}"))
     count = re.compile(
-        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?[a-z][a-z-]+s)\b"
+        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?(?:[a-z][a-z-]+s|people|staff|personnel))\b"
     )
     return money, qty, count
 
