@@ -91,6 +91,8 @@ _OF_ORG = re.compile(
 # `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
 _BODY_WORDS = ("Commission", "Committee", "Bureau", "Administration", "Department", "Office", "Center", "Centre")
 _BODY_HEAD = re.compile(rf" (?:{'|'.join(_BODY_WORDS)})(?![\w-])")
+_UNIT_WORDS = (" Department", " Bureau", " Division")
+_UNIT_HEAD = re.compile(r"\bthe ((?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+)$")
 _AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
@@ -283,6 +285,16 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 and (n := _AND_NAME.search(text, max(0, h.start() - 60), h.start()))
                 and n.group(1).strip() not in aliases):  # `Lynas and European Commission` are two
             spans.append((n.start(), h.end()))
+    # `the Raw Materials Industry Department of MIIT`: a unit named before its parent's name
+    for word in _UNIT_WORDS if any(w in text for w in _UNIT_WORDS) else ():
+        i = text.find(word)
+        while i != -1:
+            j = i + len(word)
+            if ((j == len(text) or not _is_word_char(text[j]) and text[j] != "-")
+                    and (u := _UNIT_HEAD.search(text, max(0, i - 60), i))
+                    and not any(c[0] == i + 1 and c[3].entity_type == "organization" for c in cands)):
+                spans.append((u.start(1), j))  # (not before a known `Department of Defense`)
+            i = text.find(word, j)
     for a, b in spans:
         if heading_starts and in_heading(a):
             continue
@@ -487,12 +499,13 @@ def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) ->
 
 _NOT_TOWNS = {"However", "Meanwhile", "Today", "Yesterday", "Instead", "Still", "Also", "Further", "Moreover",
               "Separately", "Elsewhere", "Globally", "Overall", "Currently", "Previously", "Similarly"}
-_ABBR_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_ABBR_DEF = re.compile(r"\s*\(([A-Z](?:[A-Za-z&]|[’'](?=[a-z])){1,9})\)")  # `(SRC)`, `(Ma’aden)`
 
 
 def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     """`the Saskatchewan Research Council (SRC) … SRC President …`: the abbreviation defined in
-    brackets after an organization names it wherever else it stands."""
+    brackets after an organization names it wherever else it stands in the article, the headline
+    and highlights above the definition included."""
     defined = {}
     for m in mentions:
         if (m.entity_type == "organization" and "(" in text[m.end : m.end + 2]
@@ -503,7 +516,8 @@ def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     extra = _outside(mentions, [
         Mention(hit.start(), hit.end(), abbr, "organization", owner.canonical, owner.kind, owner.from_kb)
         for abbr, owner in defined.items()
-        for hit in re.finditer(rf"(?<![\w(-]){re.escape(abbr)}(?![\w-])", text) if hit.start() > owner.start])
+        for hit in re.finditer(rf"(?<![\w(-]){re.escape(abbr)}(?![\w-])", text)
+        if not owner.start <= hit.start() < owner.end])  # (a headline above the definition too)
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))

@@ -270,6 +270,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if m := after.match(right):
                 titles = _split_titles(m.group(1), kb)
                 org = org_starting_at(p.end + m.end())
+                if (org is None and m.group().endswith("of ")
+                        and (pf := _portfolio_after().match(text, p.end + m.end()))):
+                    org = _ministry(kb, "of " + pf.group())  # `Vice Minister of Industry and …`
                 if (org is None and m.group().rstrip().endswith(("of", "of the"))
                         and (body := _UNNAMED_BODY.match(text, p.end + m.end()))
                         and (mt := _more_titles(kb).match(text, body.end(), body.end() + 120))
@@ -372,6 +375,13 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
         elif r.title in _LOCAL_OFFICES:
             r.organization = next((o.canonical for o in reversed(orgish) if o.start < r.start
                                    and o.entity_type == "place" and o.kind in _LOCAL_OFFICES[r.title]), None)
+
+
+@cache
+def _portfolio_after() -> re.Pattern[str]:
+    """A portfolio read forwards: `Industry and Information Technology`."""
+    words = trie_regex(_portfolio_words())
+    return re.compile(rf"(?:{words}),?(?:\s+(?:and\s+|&\s+)?(?:{words})(?![\w-]))*")
 
 
 @cache
@@ -572,7 +582,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             d.end_md if d else None, d.text if d else None, people, orgs,
             location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
             text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
-            or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None,
+            or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
+            or _THE_DEAL_AFTER.match(text, trig.end()) is not None,  # `signed the agreement`
         ))
     for k, ev in enumerate(events):
         # `The Work Conference was held in Baotou. Meng Fanying delivered a work report.`: a
@@ -632,7 +643,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if (ev.start_md is None and ev.event_type == "award"
                 and (host := next((h for h in reversed(events[:k]) if h.start_md), None)) is not None
                 and host.event_type == "meeting"  # (the last dated event before it)
-                and host.trigger.lower() in ("conference", "meeting", "forum", "summit")):
+                and host.trigger.lower() in ("conference", "meeting", "forum", "summit", "symposium")):
             ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
                 host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
             continue
@@ -654,6 +665,7 @@ _DATED_ONLY = {"announcement", "acquisition", "opening"}
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
 
+_THE_DEAL_AFTER = re.compile(r"\s+the\s+(?:agreement|deal|memorandum|contract|MoU)\b")
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent)\s+$")
 _ATTENDANCE = re.compile(
@@ -697,7 +709,7 @@ def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
 
 _AT_GATHERING = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|on the sidelines of) the (?:opening |closing )?"
-    r"(conference|meeting|ceremony|forum|summit|talks)\b")
+    r"(conference|meeting|ceremony|forum|summit|symposium|talks)\b")
 _OPENING = re.compile(r"\b(?:opening|closing) $")
 
 
@@ -937,8 +949,19 @@ _OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
                        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
 
 
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_PAREN_RATE = re.compile(r"\)\s*(?:/|per\s+|a\s+)(tonne|ton|kilogram|kg|pound|lb|share)\b", re.IGNORECASE)
+
+
 def _share_rates(text: str, metrics: list[Metric]) -> None:
     for a, b in itertools.pairwise(metrics):
+        # `630,000 yuan ($87,000) per tonne`: the rate after a converted amount is both's
+        if (_CURRENCY_CODE.fullmatch(a.unit) and _CURRENCY_CODE.fullmatch(b.unit)
+                and text[a.end : b.start].strip() == "(" and (per := _PAREN_RATE.match(text, b.end))):
+            den = _RATE_DEN[per.group(1).lower()]
+            a.unit, b.unit = f"{a.unit}/{den}", f"{b.unit}/{den}"
+            b.measure = a.measure  # (the same price, converted)
+            continue
         if "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
             gap = text[a.end : b.start]
             if len(gap) < 90 and "." not in gap and _OF_WHICH.search(gap):
