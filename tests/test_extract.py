@@ -127,6 +127,7 @@ def test_every_offset_points_at_its_text(name):
     "blind18",  # 0.957
     "blind19",  # 0.921 (0.935 once a YAML quoting slip in two company names was fixed)
     "blind20",  # 0.841
+    "blind21",  # 0.935
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -865,3 +866,28 @@ def test_a_converted_price_shares_the_rate_after_it():
     facts = extract("NdPr oxide rose to 630,000 yuan ($87,000) per tonne this week.")
     assert [(m.value, m.unit) for m in facts.metrics] == [(630_000, "CNY/tonne"), (87_000, "USD/tonne")]
     assert facts.metrics[0].measure == facts.metrics[1].measure
+
+
+# Twenty-first blind set
+
+def test_investment_firms_are_organizations():
+    orgs = {m.canonical for m in find_mentions("VAC is owned by the investment firm Ara Partners, and Appian "
+                                               "Capital backs a mine.") if m.entity_type == "organization"}
+    assert orgs == {"Vacuumschmelze", "Ara Partners", "Appian Capital"}
+
+
+def test_the_ceremony_named_after_an_agreement_is_not_its_signing():
+    facts = extract("JL Mag signed a contract with China Northern Rare Earth.\n\nOn August 18, 2026, JL Mag held "
+                    "a commissioning ceremony in Baotou. Cai Baogui, Chairman of JL Mag, and Li Ganghua, Mayor of "
+                    "Baotou, attended the ceremony.")
+    assert [(e.event_type, str(e.start_date), sorted(e.people)) for e in facts.events] == [
+        ("agreement", "None", []), ("ceremony", "2026-08-18", ["Cai Baogui", "Li Ganghua"])]
+
+
+def test_annual_capacity_and_the_totals_it_brings():
+    facts = extract("Base Capacity to Reach 40,000 Tonnes\n\nThe second phase adds 20,000 tonnes of annual "
+                    "capacity, bringing the base to 40,000 tonnes and the company’s total to 60,000 tonnes by "
+                    "2026. It stores 8,000 tonnes.")
+    assert [(m.value, m.unit) for m in facts.metrics] == [
+        (40_000, "tonne/year"), (20_000, "tonne/year"), (40_000, "tonne/year"), (60_000, "tonne/year"),
+        (8_000, "tonne")]

@@ -36,7 +36,8 @@ _ORG_HEADS = (
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH"
+    r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
+    r"Partners|Capital|Ventures"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next

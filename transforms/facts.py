@@ -616,9 +616,12 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                         and m.kind != "media"):
                     ev.organizations.append(m.canonical)
         # `“…,” Hu Zhibin said after the ceremony`: the signing ceremony of the agreement before
+        # (not when a ceremony was named after the agreement: `held a commissioning ceremony …
+        # attended the ceremony` is that one)
         if (ev.event_type == "ceremony" and ev.definite and ev.start_md is None
-                and (deal := next((h for h in reversed(events[:k]) if h.event_type == "agreement"
-                                   and ev.sentence - h.sentence <= 3), None)) is not None):
+                and (deal := next((h for h in reversed(events[:k]) if h.event_type in ("agreement", "ceremony",
+                                                                                    "opening")), None)) is not None
+                and deal.event_type == "agreement" and ev.sentence - deal.sentence <= 3):
             deal.people += [p for p in ev.people if p not in deal.people]
             ev.event_type = "signing ceremony"  # dropped below
             continue
@@ -914,6 +917,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         if not den and kb.units[u][1] == "quantity":
             if later := _LATER_YEARLY.match(text, m.end()):  # `400 kilograms of metal a month`
                 unit += "/" + (later.group("per") or "year")  # `1,000 tonnes of magnets annually`
+            elif _OF_ANNUAL.match(low, m.end()):  # `adds 20,000 tonnes of annual capacity`
+                unit += "/year"
             elif _EARLIER_ANNUAL.search(text, max(0, m.start() - 90), m.start()):
                 unit += "/year"  # `its annual recovery … to 3,000 tonnes`
         if _is_year(num) and kb.units[u][1] != "percent":
@@ -944,6 +949,12 @@ _CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
+_OF_ANNUAL = re.compile(r"\s+of\s+(?:new\s+|additional\s+|extra\s+)?(?:annual|yearly)\s+(?:[a-z-]+\s+)?"
+                        r"(?:capacity|output|production)\b")
+_RAISED_TO = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took|expand(?:s|ed|ing)?|"
+    r"increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?)\b[^.;]{0,60}\bto\s+(?:about\s+|around\s+)?$")
+_AND_TO = re.compile(r",?\s+and\s+[^.;\d]{0,50}\bto\s+(?:about\s+|around\s+)?")  # `… and the total to`
 _REACH = re.compile(r"\breach(?:es|ed|ing)?\s+(?:about\s+|around\s+)?$")
 _OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
                        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
@@ -971,8 +982,19 @@ def _share_rates(text: str, metrics: list[Metric]) -> None:
             a.unit = b.unit
     for a, b in itertools.pairwise(metrics):  # `capacity reached 40,000 tonnes a year … to reach 60,000 tonnes by 2027`
         if ("/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit and b.start - a.end < 250
-                and _REACH.search(text, max(0, b.start - 20), b.start)):
+                and (_REACH.search(text, max(0, b.start - 20), b.start)
+                     # `… of annual capacity, bringing the base to 40,000 tonnes and the total to 60,000`
+                     or b.start - a.end < 120 and (_RAISED_TO.search(text, a.end, b.start)
+                                                   or _AND_TO.fullmatch(text, a.end, b.start)))):
             b.unit = a.unit
+    # `Capacity to Reach 40,000 Tonnes` in the headline, `40,000 tonnes` a year below: one figure
+    # (only the headline's: in the body, `30,000 tonnes for 2025` beside `30,000 tonnes a year` is a quota)
+    title_end = text.find("\n")
+    rated = {(m.value, m.unit.split("/")[0]): m.unit for m in metrics
+             if "/" in m.unit and not _CURRENCY_CODE.fullmatch(m.unit.split("/")[0])}
+    for m in metrics if rated else ():
+        if m.start < title_end and "/" not in m.unit and (m.value, m.unit) in rated:
+            m.unit = rated[(m.value, m.unit)]
 
 
 def _sentence_at(text: str, sents: list[tuple[int, int]], pos: int) -> str:
