@@ -61,15 +61,15 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|(?<= )department)\b")
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|department)\b")
 _COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", " department")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`
 _CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
 _COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:Autonomous )?$")
 _SITE_TAIL = re.compile(r"[^\S\n]+(?:Airpark|Airport|Air Base|Industrial Park|Business Park|Technology Park)\b")
 _SITE_STARTS = (" A", " I", " B", " T")
-_BASED_IN = re.compile(rf"\b(?:based|headquartered) in ({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])"
-                       rf"|(?<![\w-])({_CAP_WORD})-based\b")
+_IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
+_PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
@@ -211,7 +211,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 30), suffix.start())) is None:
             continue
         words = text[head.start() : suffix.end()].split()
-        if words[0] in _ORG_STOP or words[-1] == "department" and words[0] in _portfolio_words():
+        if words[0] in _ORG_STOP or words[-1] == "department" and (
+                text[suffix.start() - 1] != " " or words[0] in _portfolio_words()):
             continue  # (`the Commerce department` is a ministry)
         a, b = head.start(), suffix.end()
         name = text[a:b]
@@ -230,11 +231,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))  # after people
 
     # `a French company based in Lyon`, `Lyon-based`: where a company is based is a place
-    for m in _BASED_IN.finditer(text) if "based" in text or "headquartered in" in text else ():
-        a, b = m.span(1) if m.group(1) else m.span(2)
-        name = text[a:b]
-        if (name not in aliases and name.split()[0] not in _ORG_STOP
-                and not (m.group(2) and (a == 0 or text[a - 1] in "\n“\"" or text[a - 2 : a] == ". "))):
+    for a, b, name in _based_in(text):
+        if name not in aliases and name.split()[0] not in _ORG_STOP:
             add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
 
     heading_starts: list[int] = []
@@ -287,14 +285,17 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 and n.group(1).strip() not in aliases):  # `Lynas and European Commission` are two
             spans.append((n.start(), h.end()))
     # `the Raw Materials Industry Department of MIIT`: a unit named before its parent's name
+    org_starts: set[int] | None = None
     for word in _UNIT_WORDS if any(w in text for w in _UNIT_WORDS) else ():
         i = text.find(word)
         while i != -1:
             j = i + len(word)
-            if ((j == len(text) or not _is_word_char(text[j]) and text[j] != "-")
-                    and (u := _UNIT_HEAD.search(text, max(0, i - 60), i))
-                    and not any(c[0] == i + 1 and c[3].entity_type == "organization" for c in cands)):
-                spans.append((u.start(1), j))  # (not before a known `Department of Defense`)
+            if (j == len(text) or not _is_word_char(text[j]) and text[j] != "-") and (
+                    u := _UNIT_HEAD.search(text, max(0, i - 60), i)):
+                if org_starts is None:
+                    org_starts = {c[0] for c in cands if c[3].entity_type == "organization"}
+                if i + 1 not in org_starts:  # (not before a known `Department of Defense`)
+                    spans.append((u.start(1), j))
             i = text.find(word, j)
     for a, b in spans:
         if heading_starts and in_heading(a):
@@ -476,6 +477,26 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
 
 
 _TOWN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?: [A-Z][a-z]+)?), $")
+
+
+def _based_in(text: str) -> list[tuple[int, int, str]]:
+    """`based in Lyon`, `headquartered in Lyon`, `Lyon-based` (found from the rare word: str search
+    is far quicker than a regex scan for capitals)."""
+    out = []
+    for word in ("based", "headquartered"):
+        i = text.find(word)
+        while i != -1:
+            j = i + len(word)
+            if text.startswith(" in ", j) and (i == 0 or not _is_word_char(text[i - 1])) and (
+                    m := _IN_PLACE.match(text, j + 4)):
+                out.append((m.start(1), m.end(1), m.group(1)))
+            elif (word == "based" and text[i - 1 : i] == "-" and not text[j : j + 1].isalnum()
+                  and (m := _PLACE_DASH.search(text, max(0, i - 40), i))):
+                a = m.start(1)  # (not a sentence's first word: `Cloud-based tools`)
+                if a > 0 and text[a - 1] not in "\n“\"" and text[a - 2 : a] != ". ":
+                    out.append((a, m.end(1), m.group(1)))
+            i = text.find(word, j)
+    return out
 
 
 def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) -> list[tuple[int, int, str]]:
