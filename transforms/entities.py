@@ -61,13 +61,29 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|department)\b")
-_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", " department")
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|department|region)\b")
+_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", " department", " region")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`
 _CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
 _COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:Autonomous )?$")
 _SITE_TAIL = re.compile(r"[^\S\n]+(?:Airpark|Airport|Air Base|Industrial Park|Business Park|Technology Park)\b")
 _SITE_STARTS = (" A", " I", " B", " T")
+_DESCRIPTORS = (" company ", " firm ", " miner ", " maker ", " producer ", " manufacturer ", " startup ",
+                " refiner ", " explorer ", " developer ", " supplier ")
+_CAP_NAME = re.compile(r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}")
+_SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
+
+
+def _described_names(text: str) -> list[re.Match[str]]:
+    """The capitalised words right after `company`, `firm`, `miner`, `maker` …"""
+    out = []
+    for word in _DESCRIPTORS:
+        i = text.find(word)
+        while i != -1:
+            if m := _CAP_NAME.match(text, i + len(word)):
+                out.append(m)
+            i = text.find(word, i + 1)
+    return sorted(out, key=lambda m: m.start())
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
@@ -211,8 +227,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 30), suffix.start())) is None:
             continue
         words = text[head.start() : suffix.end()].split()
-        if words[0] in _ORG_STOP or words[-1] == "department" and (
-                text[suffix.start() - 1] != " " or words[0] in _portfolio_words()):
+        if words[0] in _ORG_STOP or words[-1] in ("department", "region") and (
+                text[suffix.start() - 1] != " " or words[0] in _portfolio_set()):
             continue  # (`the Commerce department` is a ministry)
         a, b = head.start(), suffix.end()
         name = text[a:b]
@@ -223,8 +239,13 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                                       known.kind if known else "prefecture", bool(known))))
         elif words[-1] in ("County", "District"):
             add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
-        else:  # `Huambo province` is Huambo
-            add((a, a - b, 1, Mention(a, b, name, "place", " ".join(words[:-1]), "province", False)))
+        else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda
+            head_name = " ".join(words[:-1])
+            known = aliases.get(head_name)
+            if known is not None and known.entity_type != "place":
+                continue
+            add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else head_name,
+                                      known.kind if known else "province", bool(known))))
 
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
     for a, b, name in _places_before_regions(text, cands, aliases):
@@ -234,6 +255,15 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for a, b, name in _based_in(text):
         if name not in aliases and name.split()[0] not in _ORG_STOP:
             add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
+
+    # `a large rare earth deposit, named Zhana Kazakhstan,`: the deposit's name is a place
+    for kw in (" named ", " called "):  # (found from the word: str search beats a regex scan)
+        i = text.find(kw)
+        while i != -1:
+            if _SITE_BEFORE.search(text, max(0, i - 12), i) and (m := _CAP_NAME.match(text, i + len(kw))):
+                a, b = m.span()
+                add((a, a - b, 1, Mention(a, b, m.group(), "place", m.group(), "mine", False)))
+            i = text.find(kw, i + 1)
 
     heading_starts: list[int] = []
     heading_ends: list[int] = []
@@ -270,6 +300,23 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         canonical = known.canonical if known and known.entity_type == "organization" else surface
         end = start + len(surface)
         add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
+
+    # `the national geological exploration company Kazgeology`, `German magnet maker Vacuumschmelze`
+    title_words = _title_words(kb)
+    for m in _described_names(text):
+        words = []
+        for w in m.group().split():
+            if w in title_words or w in _ORG_STOP:
+                break
+            words.append(w)
+        name = " ".join(words)
+        known = aliases.get(name)
+        if len(name) < 3 or known is not None and known.entity_type != "organization" or (
+                heading_starts and in_heading(m.start())):
+            continue
+        a, b = m.start(), m.start() + len(name)
+        add((a, a - b, 1, Mention(a, b, name, "organization", known.canonical if known else name, "",
+                                  known is not None)))
 
     for m in _ROMANCE_ORG.finditer(text) if any(h in text for h in _ROMANCE_HEADS) else ():
         a, b = m.span()  # `Fundo Soberano de Angola`
@@ -310,7 +357,6 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             a, b = m.span()
             add((a, a - b, 2, Mention(a, b, m.group(), "person", m.group(), "", False)))
 
-    title_words = _title_words(kb)
     for a, b, name in _titled_names(text, kb):
         if set(name.replace("-", " ").split()) & title_words or name.split()[0] in _HONORIFICS:
             continue  # `Mr Cuzzubbo`: the surname alone resolves to the full name
@@ -605,7 +651,10 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         g = 1 if m.group(1) else 2
-        out.append((m.start(g), m.end(g), m.group(g)))
+        a, name = m.start(g), m.group(g)
+        while name.count(" ") >= 2 and (first := name.split(" ", 1)[0]) in _portfolio_set():
+            a, name = a + len(first) + 1, name.split(" ", 1)[1]  # `… and Construction Yersayin Nagaspayev said`
+        out.append((a, m.end(g), name))
         resume = end
     return out
 
@@ -627,7 +676,12 @@ def _speech_words(text: str) -> list[tuple[int, int]]:
 @cache
 def _portfolio_words() -> list[str]:
     path = KNOWLEDGE / "portfolio_words.txt"
-    return [w for w in path.read_text(encoding="utf-8").split() if not w.startswith("#") and w[:1].isupper()]
+    return [w for w in path.read_text(encoding="utf-8").split("\n") if w[:1].isupper()]  # (not the # lines)
+
+
+@cache
+def _portfolio_set() -> frozenset[str]:
+    return frozenset(_portfolio_words())
 
 
 @cache

@@ -196,7 +196,8 @@ def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return (
         re.compile(rf"{chain}(?P<portfolio>\s+(?:of|for)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
                    r"\s*,?\s*$"),
-        re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??)?(?:former\s+|acting\s+)?"
+        re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??|the\s+(?:company|group|firm)[’']s\s+)?"
+                   rf"(?:former\s+|acting\s+)?"
                    rf"(?:(?:a\s+)?[Mm]ember\s+of\s+the\s+(?:(?:[A-Z][\w-]*|of|the)\s+){{1,9}}and\s+)?{chain}"
                    rf"(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
         re.compile(kb.title_re),
@@ -264,7 +265,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if org is not None:
                 start = org.start
             elif m.group("portfolio"):  # `Vice Minister of Industry and …`: that ministry
-                org = _ministry(kb, m.group("portfolio"))
+                org = _ministry(kb, m.group("portfolio"), orgish)
         else:
             right = text[p.end : p.end + 200]
             if m := after.match(right):
@@ -272,7 +273,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 org = org_starting_at(p.end + m.end())
                 if (org is None and m.group().endswith("of ")
                         and (pf := _portfolio_after().match(text, p.end + m.end()))):
-                    org = _ministry(kb, "of " + pf.group())  # `Vice Minister of Industry and …`
+                    org = _ministry(kb, "of " + pf.group(), orgish)  # `Vice Minister of Industry and …`
                 if (org is None and m.group().rstrip().endswith(("of", "of the"))
                         and (body := _UNNAMED_BODY.match(text, p.end + m.end()))
                         and (mt := _more_titles(kb).match(text, body.end(), body.end() + 120))
@@ -408,11 +409,13 @@ def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: li
                  and o.kind not in _BODY_KINDS | {"government"}), None)
 
 
-def _ministry(kb: KB, portfolio: str) -> Mention | None:
-    """The ministry a `Minister of <portfolio>` heads, when the knowledge base knows it."""
-    e = kb.aliases.get("Ministry " + " ".join(portfolio.split()))
+def _ministry(kb: KB, portfolio: str, named: list[Mention] = ()) -> Mention | None:
+    """The ministry a `Minister of <portfolio>` heads, when the knowledge base knows it or the
+    article names it (`Kazakhstan’s Ministry of Industry and Construction`)."""
+    name = "Ministry " + " ".join(portfolio.split())
+    e = kb.aliases.get(name)
     if e is None or e.entity_type != "organization":
-        return None
+        return next((o for o in named if o.entity_type == "organization" and o.canonical == name), None)
     return Mention(-1, -1, e.canonical, "organization", e.canonical)
 
 
@@ -457,7 +460,10 @@ def _split_titles(chain: str, kb: KB) -> list[str]:
 
 @cache
 def _canonical_titles(kb: KB) -> dict[str, str]:
-    return {t.lower(): t for t in kb.titles}
+    return {t.lower(): t for t in kb.titles} | _TITLE_ABBREVIATIONS
+
+
+_TITLE_ABBREVIATIONS = {"Sen.": "Senator", "Gov.": "Governor", "Rep.": "Representative"}
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -634,7 +640,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)
-                                    or _AFTER_EVENT.match(text, ev.start, ev.end)):
+                                    or _AFTER_EVENT.match(text, ev.start, ev.end)
+                                    or _AFTER_THE.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
             if prev is not None:
                 shift = 1 if same.re is _SAME_DAY and same.group(1) else 0
@@ -685,6 +692,8 @@ _SAME_DAY = re.compile(
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
     r"that (?:morning|afternoon|evening)|(?:on )?the (next|following) day)\b", re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
+# `toured the plant with Myers after the opening`: on the opening's day
+_AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
 _THE_COMPANY = re.compile(r"\bthe (?:company|group)\b")
 
@@ -793,6 +802,10 @@ _CURRENCY = [
     (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
 # Codes whose first letters are common capitals: scanned for only when str search finds one
+# `RMB 2.3 billion` is found by its code; `5 billion tenge` by the word after the number
+_CURRENCY_WORDS = {"yuan": "CNY", "dollars": "USD", "rand": "ZAR", "tenge": "KZT", "rupees": "INR",
+                   "euros": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "ringgit": "MYR"}
+_SPACED_CURRENCY_WORDS = tuple(f" {w}" for w in _CURRENCY_WORDS)  # (` rand`, not `brand`)
 _RARE_CODES = ("VND", "IDR", "THB", "PHP", "RUB", "MXN", "CLP", "PEN", "TWD", "MNT")
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -824,7 +837,7 @@ _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "h
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
-    r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})?\s+(?:annually|per annum|"
+    r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,6})?\s+(?:annually|per annum|"
     r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b"
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
@@ -855,7 +868,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     wordnum = trie_regex(list(_WORDNUM))
     money = [
         re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJ])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
-        re.compile(rf"{num}{_MULT}\s(?P<yuan>yuan|dollars|rand)\b{rate}"),
+        re.compile(rf"{num}{_MULT}\s(?P<yuan>{'|'.join(_CURRENCY_WORDS)})\b{rate}"),
         re.compile(rf"(?<![A-Za-z])(?P<code>{'|'.join(_RARE_CODES)})\s?{_NUM}{_MULT}{rate}"),  # `VND 2.6 trillion`
     ]
     tail = rf"(?:\s?|-)(?P<unit>{units})(?![\w³²]){rate}"
@@ -882,7 +895,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
     if not _DIGIT.search(text) and not _WORDNUM_RE.search(text):
         return found
     money_hits = [m for m in money[0].finditer(text)]
-    if "yuan" in text or "dollars" in text or " rand" in text:
+    if any(w in text for w in _SPACED_CURRENCY_WORDS):
         money_hits += money[1].finditer(text)
     if any(c in text for c in _RARE_CODES):
         money_hits += money[2].finditer(text)
@@ -894,7 +907,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         if g.get("code"):
             cur = g["code"]
         elif g.get("yuan"):
-            cur = {"yuan": "CNY", "rand": "ZAR"}.get(m.group("yuan"), "USD")
+            cur = _CURRENCY_WORDS[m.group("yuan")]
         elif cur == "CNY" and text[m.start()] == "¥" and (
                 _JAPAN.search(_sentence_at(text, sents, m.start()))
                 or _JAPAN.search(text) and not _CHINESE_MONEY.search(text)):

@@ -167,7 +167,7 @@ def load() -> KB:
     # Most of the aliases' first letters are lower case too: a leading look-behind rejects
     # positions inside words faster than the per-letter check of trie_regex(not_after=…).
     # `Toronto-based Neo`: `-based` ends a name like a space does.
-    gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?!\w|-(?!based\b|iron\b|boron\b|cobalt\b|nickel\b))")
+    gazetteer = re.compile(rf"(?<![\w-])(?:{trie_regex(list(aliases))})(?!\w|-(?!based\b|founded\b|headquartered\b|listed\b|iron\b|boron\b|cobalt\b|nickel\b))")
     titles = tuple(sorted(_words("titles.txt"), key=len, reverse=True))
     # Offices are also written in lower case (`founder and managing director of Adamas`).
     title_re = trie_regex(list(titles) + [t.lower() for t in titles if t.lower() != t])
