@@ -37,7 +37,7 @@ _ORG_HEADS = (
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
-    r"Partners|Capital|Ventures"
+    r"Partners|Capital|Ventures|Army"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -360,6 +360,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for a, b, name in _titled_names(text, kb):
         if set(name.replace("-", " ").split()) & title_words or name.split()[0] in _HONORIFICS:
             continue  # `Mr Cuzzubbo`: the surname alone resolves to the full name
+        if heading_starts and in_heading(a) and text.count(name) < 2:
+            continue  # `Ganzhou Party Secretary Conducts Research on …`: a headline's words, no name
         add((a, a - b, 3, Mention(a, b, name, "person", name, "", False)))
 
     cands.sort(key=lambda c: c[:3])
@@ -522,7 +524,7 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-_TOWN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?: [A-Z][a-z]+)?), $")
+_TOWN_BEFORE = re.compile(rf"(?<![\w’'-])({_CAP_WORD}(?: {_CAP_WORD})?), $")  # `Bitterfeld-Wolfen, Saxony-Anhalt`
 
 
 def _based_in(text: str) -> list[tuple[int, int, str]]:

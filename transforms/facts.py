@@ -346,6 +346,19 @@ _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": (
                   "Governor": ("province",), "Vice Governor": ("province",)}
 
 
+_FEDERATIONS = {"Germany", "United States", "Australia", "Canada", "Brazil", "India", "Malaysia", "Russia",
+                "Mexico", "Austria", "Switzerland", "Belgium", "Nigeria", "Argentina"}
+
+
+def _federal_country(orgish: list[Mention]) -> str | None:
+    """The federation an article names most: whose `Federal Minister` it is."""
+    counts: dict[str, int] = {}
+    for o in orgish:
+        if o.entity_type == "place" and o.canonical in _FEDERATIONS:
+            counts[o.canonical] = counts.get(o.canonical, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, int]],
                          orgish: list[Mention], kb: KB) -> None:
     """The country or city of a state office named without one: `Malaysian Prime Minister Anwar
@@ -374,8 +387,15 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
         if peer is not None:
             r.organization = peer  # `the Prime Minister … with Minister of Trade …`: one government
         elif r.title in _LOCAL_OFFICES:
-            r.organization = next((o.canonical for o in reversed(orgish) if o.start < r.start
-                                   and o.entity_type == "place" and o.kind in _LOCAL_OFFICES[r.title]), None)
+            # the city whose party committee leads the visit (`Secretary of the Ganzhou Municipal
+            # Party Committee … in Longnan City. Vice Mayor Xie Xiaoyun`), else the one named last
+            named = [o for o in reversed(orgish) if o.start < r.start
+                     and o.entity_type == "place" and o.kind in _LOCAL_OFFICES[r.title]]
+            led = next((o.canonical for o in named if r.title.endswith("Mayor") and any(
+                x.organization == f"{o.canonical} Municipal Party Committee" for x in roles)), None)
+            r.organization = led or next((o.canonical for o in named), None)
+        elif r.title.startswith("Federal ") or text[max(0, r.start - 8) : r.start + 8].find("Federal ") != -1:
+            r.organization = _federal_country(orgish)  # `Federal Minister for Economic Affairs …`
 
 
 @cache
@@ -600,7 +620,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ev.people = _unique(m.canonical for m in nxt if m.entity_type == "person")
         # `She was accompanied by …`, `… received the delegation`: the sentences right after a
         # visit or meeting that name who went along (and have no event of their own)
-        if ev.event_type in ("visit", "inspection", "meeting"):
+        if ev.event_type in ("visit", "inspection", "meeting", "opening", "ceremony"):
             for nxt_i in (ev.sentence + 1, ev.sentence + 2):
                 if nxt_i >= len(sents) or nxt_i in hits:
                     break
@@ -679,9 +699,10 @@ _THE_DEAL_AFTER = re.compile(r"\s+the\s+(?:agreement|deal|memorandum|contract|Mo
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent)\s+$")
 _ATTENDANCE = re.compile(
-    r"\b(?:(?:was|were) accompanied by|accompanied (?:him|her|them|the delegation)|received the "
+    r"\b(?:(?:was|were) accompanied by|accompanied (?:him|her|them|the (?:delegation|research|inspection|"
+    r"visit|tour|investigation))|received the "
     r"(?:delegation|guests|visitors)|(?:was|were) present|joined the (?:visit|inspection|talks|meeting)"
-    r"|attended(?= and\b|[,.]| it\b))")
+    r"|attended(?= and\b|[,.]| it\b| the (?:opening|ceremony|event|signing)\b))")
 _PLANNED = re.compile(
     r"\b(?:will|would|plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
     r"is set|are set|is due|are due|proposed|pending|awaiting|seeking|negotiating)\s+"
@@ -965,7 +986,7 @@ _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:abo
 _OF_ANNUAL = re.compile(r"\s+of\s+(?:new\s+|additional\s+|extra\s+)?(?:annual|yearly)\s+(?:[a-z-]+\s+)?"
                         r"(?:capacity|output|production)\b")
 _RAISED_TO = re.compile(
-    r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took|expand(?:s|ed|ing)?|"
+    r"\b(?:bring(?:s|ing)?|brought|ris(?:e|es|ing)|grow(?:s|ing)?|climb(?:s|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took|expand(?:s|ed|ing)?|"
     r"increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?)\b[^.;]{0,60}\bto\s+(?:about\s+|around\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+[^.;\d]{0,50}\bto\s+(?:about\s+|around\s+)?")  # `… and the total to`
 _REACH = re.compile(r"\breach(?:es|ed|ing)?\s+(?:about\s+|around\s+)?$")
