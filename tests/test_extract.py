@@ -130,6 +130,7 @@ def test_every_offset_points_at_its_text(name):
     "blind21",  # 0.935
     "blind22",  # 0.862
     "blind23",  # 0.845
+    "blind24",  # 0.937
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -971,3 +972,18 @@ def test_armies_are_organizations_and_a_rising_capacity_keeps_its_rate():
                     "year, rising to 1,200 tonnes by 2030.")
     assert "Kachin Independence Army" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
     assert [(m.value, m.unit) for m in facts.metrics] == [(600, "tonne/year"), (1200, "tonne/year")]
+
+
+# Twenty-fourth blind set
+
+def test_a_company_s_first_word_before_a_title_names_it():
+    assert _roles("Torngat Metals Ltd. plans a mine. “It works,” said Torngat President and Chief Executive "
+                  "Officer Daniel Vachon.") == {
+        ("Daniel Vachon", "President", "Torngat Metals"), ("Daniel Vachon", "Chief Executive Officer", "Torngat Metals")}
+
+
+def test_announced_on_a_weekday_under_a_dateline():
+    facts = extract("MONTREAL, March 4, 2026 — Quebec will invest C$120 million in Torngat Metals Ltd., Minister "
+                    "Christine Fréchette announced on Wednesday.")
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("announcement", "2026-03-04", ["Christine Fréchette"])]

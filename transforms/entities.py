@@ -406,6 +406,11 @@ def _outside(mentions: list[Mention], candidates: list[Mention]) -> list[Mention
     return out
 
 
+@cache
+def _title_at(kb: KB) -> re.Pattern[str]:
+    return re.compile(rf"(?:{kb.title_re})(?![\w-])")
+
+
 def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
     """`MP Materials` … `MP signed`, `Ionic Rare Earths` … `Ionic also owns`: the first word of a
     company's name, alone later in the article, is that company (when it starts no other
@@ -431,7 +436,8 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
             after = text[j : j + 2]
             if ((i == 0 or not _is_word_char(text[i - 1]) and text[i - 1] != "-")
                     and not (after and (_is_word_char(after[0]) or after[0] == "-"))
-                    and not (len(after) == 2 and after[0] == " " and after[1].isupper())):
+                    and not (len(after) == 2 and after[0] == " " and after[1].isupper()
+                             and not _title_at(kb).match(text, j + 1))):  # (`Torngat President …`)
                 candidates.append(Mention(i, j, w, "organization", owner.canonical, owner.kind, owner.from_kb))
             i = text.find(w, j)
     extra = _outside(mentions, candidates)

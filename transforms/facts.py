@@ -558,8 +558,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if m.group() == "talks" and (_ONGOING.search(text, s, e) or d_in is None
                                          and not text[max(s, m.start() - 5) : m.start()].endswith(("held ", "the "))):
                 continue  # `talks … were continuing`, `offtake talks … were in the final stage`: no meeting on a day
-            if m.group().endswith(" on") and m.end() + 1 not in date_starts:
+            if (m.group().endswith(" on") and m.end() + 1 not in date_starts
+                    and not (d_in is not None and _WEEKDAY.match(text, m.end() + 1))):
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
+                # (or a weekday in a sentence that has one: `MONTREAL, March 4 — … announced on Wednesday`)
             if d_in is None and m.group().lower() in _DATED_TRIGGERS:
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
@@ -691,6 +693,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                           and ev.event_type != "signing ceremony"])
 
 
+_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
