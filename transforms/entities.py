@@ -65,7 +65,7 @@ _COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|d
 _COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", " department", " region")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`
 _CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
-_COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:Autonomous )?$")
+_COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:and {_CAP_WORD} )?(?:Autonomous )?$")
 _SITE_TAIL = re.compile(r"[^\S\n]+(?:Airpark|Airport|Air Base|Industrial Park|Business Park|Technology Park)\b")
 _SITE_STARTS = (" A", " I", " B", " T")
 _DESCRIPTORS = (" company ", " firm ", " miner ", " maker ", " producer ", " manufacturer ", " startup ",
@@ -224,7 +224,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     has_suffix = any(w in text for w in _COUNTY_WORDS)  # str search is far quicker than the regex scan
     for suffix in _COUNTY_SUFFIX.finditer(text) if has_suffix else ():  # `Hudspeth County`, `Huambo province`
-        if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 30), suffix.start())) is None:
+        if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 45), suffix.start())) is None:
             continue
         words = text[head.start() : suffix.end()].split()
         if words[0] in _ORG_STOP or words[-1] in ("department", "region") and (
@@ -233,7 +233,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         a, b = head.start(), suffix.end()
         name = text[a:b]
         if "Autonomous" in words and len(words) > 3:  # `Liangshan Yi Autonomous Prefecture` is Liangshan
-            head_name = " ".join(words[:-3])
+            # (`Xiangxi Tujia and Miao Autonomous Prefecture` is Xiangxi: the peoples' names follow)
+            head_name = " ".join(words[: words.index("and") - 1] if "and" in words else words[:-3])
             known = aliases.get(head_name)
             add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else head_name,
                                       known.kind if known else "prefecture", bool(known))))
@@ -556,6 +557,7 @@ def _based_in(text: str) -> list[tuple[int, int, str]]:
 def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) -> list[tuple[int, int, str]]:
     out = []
     regions = [c[3] for c in cands if c[3].entity_type == "place" and c[3].kind in ("province", "country", "region")]
+    chinese = _chinese_name_pattern(load())
     taken = {(c[3].start, c[3].end) for c in cands}
     for r in regions:
         if r.start < 3 or text[r.start - 2 : r.start] != ", " or text.startswith(("’s", "'s"), r.end):
@@ -567,8 +569,10 @@ def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) ->
         name = m.group(1)
         before = text[max(0, a - 2) : a]
         if (name in aliases or name.split()[0] in _ORG_STOP or name in _NOT_TOWNS or (a, b) in taken
-                or a == 0 or before in (". ", "\n") or text[a - 1] == "\n"):
-            continue  # known already, a stop word, or a sentence's first word (`However, China`)
+                or a == 0 or before in (". ", "\n") or text[a - 1] == "\n"
+                or (c := chinese.fullmatch(name)) and _given_ok(c.group(2))):
+            continue  # known already, a stop word, a sentence's first word (`However, China`), a
+            # Chinese name (`Shen Xiaoming Meets Chen Dexin, Hunan and …`)
         out.append((a, b, name))
     return out
 

@@ -346,6 +346,7 @@ _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": (
                   "Governor": ("province",), "Vice Governor": ("province",)}
 
 
+_MINISTER_OF = re.compile(r"(?:Vice |Deputy )?Minister (?:of|for) [A-Z]")
 _FEDERATIONS = {"Germany", "United States", "Australia", "Canada", "Brazil", "India", "Malaysia", "Russia",
                 "Mexico", "Austria", "Switzerland", "Belgium", "Nigeria", "Argentina"}
 
@@ -396,6 +397,9 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             r.organization = led or next((o.canonical for o in named), None)
         elif r.title.startswith("Federal ") or text[max(0, r.start - 8) : r.start + 8].find("Federal ") != -1:
             r.organization = _federal_country(orgish)  # `Federal Minister for Economic Affairs …`
+        elif _MINISTER_OF.match(text, r.start) and len(countries := {o.canonical for o in orgish
+                                                                       if o.kind == "country"}) == 1:
+            r.organization = next(iter(countries))  # `Minister of Energy …` in an article about one country
 
 
 @cache
@@ -700,7 +704,7 @@ _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulc
 
 _THE_DEAL_AFTER = re.compile(r"\s+the\s+(?:agreement|deal|memorandum|contract|MoU)\b")
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
-_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent)\s+$")
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
 _ATTENDANCE = re.compile(
     r"\b(?:(?:was|were) accompanied by|accompanied (?:him|her|them|the (?:delegation|research|inspection|"
     r"visit|tour|investigation))|received the "
@@ -984,6 +988,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
 _JAPAN = re.compile(r"\b(?:Japan|Tokyo|yen\b)")
 _CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about Japan that never names yuan
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
+_OWN_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in (?:19|20)\d\d|last year|this year|in the first)\b")
+_RATE_AND = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)\s+and\s+"
+                       r"(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
 _OF_ANNUAL = re.compile(r"\s+of\s+(?:new\s+|additional\s+|extra\s+)?(?:annual|yearly)\s+(?:[a-z-]+\s+)?"
@@ -1012,7 +1019,9 @@ def _share_rates(text: str, metrics: list[Metric]) -> None:
             continue
         if "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
             gap = text[a.end : b.start]
-            if len(gap) < 90 and "." not in gap and _OF_WHICH.search(gap):
+            if (len(gap) < 90 and "." not in gap and _OF_WHICH.search(gap)
+                    or _RATE_AND.fullmatch(text, a.end, b.start)  # `… of ore a year and produce 10 tonnes`
+                    and not _OWN_PERIOD.match(text, b.end)):  # (`… and produced 8,600 tonnes in 2025`)
                 b.unit = a.unit
         elif ("/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit
               and _AND_NEXT.fullmatch(text, a.end, b.start)):
