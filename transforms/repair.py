@@ -291,6 +291,9 @@ def _thai_layer(text: str) -> tuple[list[_Edit], list[Residual]]:
             # A run holding an unrecoverable sequence is left whole: a mark repaired next to it
             # would read as its missing byte on the next pass (`ๅฝ` + `”` is a valid, wrong
             # character), and repair must be idempotent.
+            if len(run) == 1 and (ch := _lexicon_letter(text, start, run, fam)):
+                edits.append(_Edit(start, start + 1, ch, "thai-lexicon", 0.9))
+                continue
             if letters:
                 residuals.append(Residual(start, start + len(run), run, "thai-unrecoverable"))
             continue
@@ -324,6 +327,54 @@ def _thai_layer(text: str) -> tuple[list[_Edit], list[Residual]]:
                 edits.append(_Edit(start + u.start, start + u.end, ch, rule, conf))
             out_prev = ch
     return edits, residuals
+
+
+_WORD_LEFT = re.compile(r"[^\W\d_]+$")
+_WORD_RIGHT = re.compile(r"[^\W\d_]+")
+
+
+def _lexicon_letter(text: str, start: int, run: str, fam: Family) -> str | None:
+    """`Eskiลehir`: a letter whose second byte was lost (`ş` is C5 9F; `ล` alone could be any of
+    ŀ…ş) inside a Latin word, restored when exactly one candidate makes a word of a name the
+    knowledge base knows (`Eskişehir`). Never a guess: else it stays a residual."""
+    lead = fam.to_byte.get(run)
+    if lead is None or not 0xC2 <= lead <= 0xDF:
+        return None
+    left = _WORD_LEFT.search(text, max(0, start - 30), start)
+    right = _WORD_RIGHT.match(text, start + 1)
+    if left is None or right is None or not left.group().isascii() or not right.group().isascii():
+        return None
+    words = _lexicon()
+    found = {ch for ch in _lost_second_byte(lead, fam.dropped_sets)
+             if (left.group() + ch + right.group()).lower() in words}
+    if len({c.lower() for c in found}) != 1:
+        return None  # (none, or two letters that both make a known word)
+    lower = right.group()[0].islower()  # `Eskişehir`, not `EskiŞehir`
+    return next(c for c in sorted(found) if c.islower() == lower or len(found) == 1)
+
+
+@cache
+def _lost_second_byte(lead: int, dropped_sets: tuple[frozenset[int], ...]) -> tuple[str, ...]:
+    """The letters whose UTF-8 is `lead` + a byte this family's lossy decoders drop."""
+    dropped = set().union(*dropped_sets)
+    out = []
+    for b in sorted(dropped):
+        try:
+            ch = bytes([lead, b]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if ch.isalpha():
+            out.append(ch)
+    return tuple(out)
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    """Words of the knowledge base's names that hold a non-ASCII letter (lower case)."""
+    from transforms.kb import load  # (here: the knowledge base is not needed to repair most text)
+
+    return frozenset(w.lower() for name in load().aliases for w in re.findall(r"[^\W\d_]+", name)
+                     if not w.isascii())
 
 
 def _cp1252_lossy_layer(text: str) -> list[_Edit]:
