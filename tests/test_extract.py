@@ -132,6 +132,7 @@ def test_every_offset_points_at_its_text(name):
     "blind23",  # 0.845
     "blind24",  # 0.937
     "blind25",  # 0.871
+    "blind26",  # 0.899
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1011,3 +1012,20 @@ def test_groundbreakings_and_a_rate_shared_by_two_verbs_unless_the_second_has_it
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("ceremony", "2025-06-02")]
     assert [(m.value, m.unit) for m in facts.metrics] == [
         (1200, "tonne/year"), (10, "tonne/year"), (3000, "tonne/year"), (8600, "tonne")]
+
+
+# Twenty-sixth blind set
+
+def test_a_prime_minister_in_a_one_country_article_and_a_programme_director():
+    assert _roles("Japan’s JAMSTEC lifted the mud. “It is a first,” said Shoichi Ishii, the programme director at "
+                  "the Cabinet Office. Prime Minister Sanae Takaichi praised it.") == {
+        ("Shoichi Ishii", "Programme Director", "Cabinet Office"), ("Sanae Takaichi", "Prime Minister", "Japan")}
+
+
+def test_opening_an_investigation_or_meeting_demand_is_no_event_and_commendations_are_awards():
+    facts = extract("On April 22, 2025, the Commerce Department opened a Section 232 investigation. The mud is "
+                    "enough to meet Japan’s demand for several hundred years. On January 15, 2026, the group held "
+                    "its work conference. At the conference, 36 advanced collectives were commended.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("meeting", "2026-01-15"), ("award", "2026-01-15")]
+    assert [(m.value, m.unit) for m in facts.metrics] == [(36, "count")]

@@ -397,8 +397,8 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             r.organization = led or next((o.canonical for o in named), None)
         elif r.title.startswith("Federal ") or text[max(0, r.start - 8) : r.start + 8].find("Federal ") != -1:
             r.organization = _federal_country(orgish)  # `Federal Minister for Economic Affairs …`
-        elif _MINISTER_OF.match(text, r.start) and len(countries := {o.canonical for o in orgish
-                                                                       if o.kind == "country"}) == 1:
+        elif ((_MINISTER_OF.match(text, r.start) or r.title in ("Prime Minister", "Deputy Prime Minister"))
+              and len(countries := {o.canonical for o in orgish if o.kind == "country"}) == 1):
             r.organization = next(iter(countries))  # `Minister of Energy …` in an article about one country
 
 
@@ -570,6 +570,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
+            if m.group().lower() in ("opened", "opens") and _NOT_OPENED.match(text, m.end()):
+                continue  # `opened an investigation`: no plant was opened
+            if m.group().lower() in ("meet", "meets", "met") and _NOT_MET.match(text, m.end()):
+                continue  # `enough to meet Japan’s demand`: no meeting
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if etype == "ceremony" and _OPENING.search(text, max(s, m.start() - 9), m.start()):
                 etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
@@ -697,6 +701,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                           and ev.event_type != "signing ceremony"])
 
 
+_NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
+                         r"review|tender|bidding|talks|trading|fire)\b")
+_NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+)?(?:[a-z-]+\s+)?(?:demand|needs|targets?|"
+                      r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
@@ -952,6 +960,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         num, u, den = g.get("num"), g["unit"].lower(), g["den"]
         if u == "t" and not num:
             continue
+        if not num and _VAGUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            continue  # `several hundred years`: no figure
         value = _number(num) if num else float(_WORDNUM[g["word"].lower()])
         value *= _MULTS.get((g.get("mult") or "").lower(), 1)
         unit = kb.units[u][0] + (f"/{_RATE_DEN[den.lower()]}" if den else "")
@@ -988,6 +998,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
 _JAPAN = re.compile(r"\b(?:Japan|Tokyo|yen\b)")
 _CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about Japan that never names yuan
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
+_VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|some)\s+$")
 _OWN_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in (?:19|20)\d\d|last year|this year|in the first)\b")
 _RATE_AND = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)\s+and\s+"
                        r"(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
