@@ -133,6 +133,7 @@ def test_every_offset_points_at_its_text(name):
     "blind24",  # 0.937
     "blind25",  # 0.871
     "blind26",  # 0.899
+    "blind27",  # 0.836
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1029,3 +1030,29 @@ def test_opening_an_investigation_or_meeting_demand_is_no_event_and_commendation
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
         ("meeting", "2026-01-15"), ("award", "2026-01-15")]
     assert [(m.value, m.unit) for m in facts.metrics] == [(36, "count")]
+
+
+# Twenty-seventh blind set
+
+def test_indonesian_companies_rupiah_and_a_given_name_before_said():
+    facts = extract("PT Timah Tbk will spend Rp 1.2 trillion. Minister Bahlil Lahadalia agreed. “We will not "
+                    "export raw monazite,” Bahlil said. Timah President Director Restu Widiyantoro spoke.")
+    assert [(m.value, m.unit) for m in facts.metrics] == [(1.2e12, "IDR")]
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Bahlil Lahadalia", "We will not export raw monazite")]
+    assert ("Restu Widiyantoro", "President Director", "PT Timah Tbk") in {
+        (r.person, r.title, r.organization) for r in facts.roles}
+
+
+def test_a_period_end_is_no_event_date_and_a_year_earlier_no_rate():
+    facts = extract("PERTH, August 28, 2025 — Lynas Rare Earths Ltd reported on Thursday a net profit of A$8.0 "
+                    "million for the year to June 30, 2025, down from A$84.5 million a year earlier.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("announcement", "2025-08-28")]
+    assert [(m.value, m.unit) for m in facts.metrics] == [(8e6, "AUD"), (84.5e6, "AUD")]
+
+
+def test_a_county_after_a_capitalised_stop_word_and_square_kilometres():
+    facts = extract("In Pingyuan County, Meizhou, he inspected a mine covering 3.2 square kilometres. In Xinfeng "
+                    "County he met workers.")
+    assert {(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "place"} >= {
+        ("Pingyuan County", "Pingyuan"), ("Xinfeng County", "Xinfeng")}
+    assert [(m.value, m.unit) for m in facts.metrics] == [(3.2, "km2")]

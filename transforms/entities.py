@@ -37,7 +37,7 @@ _ORG_HEADS = (
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
-    r"Partners|Capital|Ventures|Army"
+    r"Partners|Capital|Ventures|Army|Tbk"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -227,10 +227,13 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if (head := _COUNTY_HEAD.search(text, max(0, suffix.start() - 45), suffix.start())) is None:
             continue
         words = text[head.start() : suffix.end()].split()
+        a, b = head.start(), suffix.end()
+        while len(words) > 2 and words[0] in _ORG_STOP:  # `In Pingyuan County`
+            a = text.index(words[1], a + len(words[0]))
+            words = words[1:]
         if words[0] in _ORG_STOP or words[-1] in ("department", "region") and (
                 text[suffix.start() - 1] != " " or words[0] in _portfolio_set()):
             continue  # (`the Commerce department` is a ministry)
-        a, b = head.start(), suffix.end()
         name = text[a:b]
         if "Autonomous" in words and len(words) > 3:  # `Liangshan Yi Autonomous Prefecture` is Liangshan
             # (`Xiangxi Tujia and Miao Autonomous Prefecture` is Xiangxi: the peoples' names follow)
@@ -239,7 +242,11 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else head_name,
                                       known.kind if known else "prefecture", bool(known))))
         elif words[-1] in ("County", "District"):
-            add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
+            known = aliases.get(" ".join(words[:-1]))  # `Xinfeng County` is the county the KB knows as Xinfeng
+            if known is not None and known.entity_type == "place" and known.kind == "county":
+                add((a, a - b, 1, Mention(a, b, name, "place", known.canonical, "county", True)))
+            else:
+                add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
         else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda
             head_name = " ".join(words[:-1])
             known = aliases.get(head_name)
@@ -421,6 +428,8 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
     for m in mentions:
         if m.entity_type == "organization" and " " in m.surface:
             w = m.surface.split()[0]
+            if w == "PT" and m.surface.count(" ") >= 2:  # `PT Timah Tbk` … `Timah shares rose`
+                w = m.surface.split()[1]
             firsts.setdefault(w, set()).add(m.canonical)
             first_at.setdefault(w, m)
     owners = {w: first_at[w] for w, cs in firsts.items()
@@ -758,4 +767,24 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
                     and not (len(after) == 2 and after[0] == " " and "A" <= after[1] <= "Z")):
                 candidates.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
             i = text.find(key, i + 1)
+    # `“We will not export raw monazite,” Bahlil said`: a given name alone before a speech verb
+    # (Indonesian usage, and first names in quotes' attributions) when one person has it
+    firsts: dict[str, set[str]] = {}
+    for p in people:
+        parts = p.canonical.split()
+        if parts[0] not in kb.surnames and len(parts[0]) >= 3 and parts[0][0].isupper():
+            firsts.setdefault(parts[0], set()).add(p.canonical)
+    for key, owners in firsts.items():
+        if len(owners) != 1 or key in keys:
+            continue
+        owner = next(p for p in people if p.canonical in owners)
+        i = text.find(key, owner.end)
+        while i != -1:
+            j = i + len(key)
+            if (not _is_word_char(text[i - 1]) and _SPEECH_AFTER.match(text, j)):
+                candidates.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
+            i = text.find(key, j)
     return sorted(mentions + _outside(mentions, candidates), key=lambda m: (m.start, m.entity_type))
+
+
+_SPEECH_AFTER = re.compile(r" (?:said|says|told|added|stressed|noted)\b")

@@ -589,7 +589,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if etype == "opening ceremony":
             host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
             etype = host.event_type if host is not None else "ceremony"
-        in_sentence = [x for x in dates[j:] if x.pos < e and x.stop <= e] if d_in is not None else []
+        in_sentence = [x for x in dates[j:] if x.pos < e and x.stop <= e
+                       and not _PERIOD_END.search(text, max(s, x.pos - 24), x.pos)] if d_in is not None else []
         # `NEW YORK, September 24, 2025 — X said it had signed … on September 22`: the dateline
         # dates the report, not the event, when the sentence has a date of its own
         d = next((x for x in in_sentence if not _is_dateline(text, x)), None) or next(iter(in_sentence), None)
@@ -705,6 +706,8 @@ _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigat
                          r"review|tender|bidding|talks|trading|fire)\b")
 _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+)?(?:[a-z-]+\s+)?(?:demand|needs|targets?|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
+_BEFORE_NOW = re.compile(r"\s+(?:earlier|ago|before)\b")
+_PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
@@ -834,7 +837,7 @@ _CURRENCY = [
     (r"US\$|USD\s?|\$", "USD"), (r"A\$|AUD\s?|AU\$", "AUD"), (r"C\$|CAD\s?", "CAD"),
     (r"HK\$|HKD\s?", "HKD"), (r"RMB\s?|CNY\s?|¥", "CNY"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"R\$\s?|BRL\s?", "BRL"), (r"R(?=\d[\d,.]*\s?(?:billion|million|bn|m)\b)", "ZAR"), (r"S\$|SGD\s?", "SGD"), (r"NZ\$|NZD\s?", "NZD"), (r"₹\s?|INR\s?", "INR"),
-    (r"₩\s?|KRW\s?", "KRW"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
+    (r"₩\s?|KRW\s?", "KRW"), (r"Rp\s?", "IDR"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
     (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
 # Codes whose first letters are common capitals: scanned for only when str search finds one
@@ -949,7 +952,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
                 or _JAPAN.search(text) and not _CHINESE_MONEY.search(text)):
             cur = "JPY"  # `¥20 billion` in a sentence about Japan
         value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
-        unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
+        den = m.group("den") if not _BEFORE_NOW.match(text, m.end()) else None  # `a year earlier`
+        unit = cur + (f"/{_RATE_DEN[den.lower()]}" if den else "")
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
     qty_hits = sorted([*qty[0].finditer(low), *qty[1].finditer(low)], key=lambda m: m.start())
