@@ -134,6 +134,7 @@ def test_every_offset_points_at_its_text(name):
     "blind25",  # 0.871
     "blind26",  # 0.899
     "blind27",  # 0.836
+    "blind28",  # 0.886
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1056,3 +1057,14 @@ def test_a_county_after_a_capitalised_stop_word_and_square_kilometres():
     assert {(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "place"} >= {
         ("Pingyuan County", "Pingyuan"), ("Xinfeng County", "Xinfeng")}
     assert [(m.value, m.unit) for m in facts.metrics] == [(3.2, "km2")]
+
+
+# Twenty-eighth blind set
+
+def test_offices_treasurers_and_no_person_named_the():
+    facts = extract("Export Finance Australia and the Critical Minerals Office will run it. Treasurer Jim Chalmers "
+                    "said so. The European Chamber said 46 members wait.")
+    assert {m.canonical for m in facts.mentions if m.entity_type == "organization"} >= {
+        "Critical Minerals Office", "Export Finance Australia"}
+    assert [m.canonical for m in facts.mentions if m.entity_type == "person"] == ["Jim Chalmers"]
+    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Jim Chalmers", "Treasurer", None)}

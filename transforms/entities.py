@@ -108,7 +108,7 @@ _OF_ORG = re.compile(
 # `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
 _BODY_WORDS = ("Commission", "Committee", "Bureau", "Administration", "Department", "Office", "Center", "Centre")
 _BODY_HEAD = re.compile(rf" (?:{'|'.join(_BODY_WORDS)})(?![\w-])")
-_UNIT_WORDS = (" Department", " Bureau", " Division")
+_UNIT_WORDS = (" Department", " Bureau", " Division", " Office")
 _UNIT_HEAD = re.compile(r"\bthe ((?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+)$")
 _AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
@@ -673,6 +673,8 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
             continue
         g = 1 if m.group(1) else 2
         a, name = m.start(g), m.group(g)
+        if name.startswith("The "):
+            continue  # `The European Chamber said`: a body, no person
         while name.count(" ") >= 2 and (first := name.split(" ", 1)[0]) in _portfolio_set():
             a, name = a + len(first) + 1, name.split(" ", 1)[1]  # `… and Construction Yersayin Nagaspayev said`
         out.append((a, m.end(g), name))

@@ -161,7 +161,7 @@ _STATE_TITLES = {
     "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
     "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
     "Representative", "Secretary of Defense", "Secretary of Energy", "Secretary of Commerce",
-    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor", "Chief Minister",
+    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor", "Chief Minister", "Treasurer",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
 
