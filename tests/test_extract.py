@@ -800,7 +800,7 @@ def test_yen_in_an_article_about_japan_that_never_names_yuan():
     assert [m.unit for m in china.metrics] == ["CNY", "CNY"]
 
 
-# Nineteenth blind set
+# --- nineteenth blind set ---------------------------------------------------------------------
 
 def test_a_title_before_a_name_stops_at_the_previous_person():
     assert _roles("France’s Minister for Industry Sébastien Martin and Carester President Frédéric "
@@ -828,7 +828,7 @@ def test_people_are_counted():
         (150, "count", True)]
 
 
-# Twentieth blind set
+# --- twentieth blind set ----------------------------------------------------------------------
 
 def test_an_abbreviation_with_an_apostrophe_names_its_company_above_and_below():
     facts = extract("MP Materials and Ma’aden Sign Deal\n\nSaudi Arabian Mining Company (Ma’aden) agreed. "
@@ -875,7 +875,7 @@ def test_a_converted_price_shares_the_rate_after_it():
     assert facts.metrics[0].measure == facts.metrics[1].measure
 
 
-# Twenty-first blind set
+# --- twenty-first blind set -------------------------------------------------------------------
 
 def test_investment_firms_are_organizations():
     orgs = {m.canonical for m in find_mentions("VAC is owned by the investment firm Ara Partners, and Appian "
@@ -900,7 +900,7 @@ def test_annual_capacity_and_the_totals_it_brings():
         (8_000, "tonne")]
 
 
-# Twenty-second blind set
+# --- twenty-second blind set ------------------------------------------------------------------
 
 def test_a_minister_of_a_ministry_the_article_names_and_no_portfolio_word_in_the_name():
     assert _roles("Kazakhstan’s Ministry of Industry and Construction said so. Minister of Industry and "
@@ -939,7 +939,7 @@ def test_a_yearly_rate_after_a_list_and_currency_words():
         (200, "tonne/year"), (5e9, "KZT"), (3e6, "EUR")]
 
 
-# Twenty-third blind set
+# --- twenty-third blind set -------------------------------------------------------------------
 
 def test_federal_ministers_minister_presidents_and_hyphenated_towns():
     facts = extract("Heraeus opened a plant in Bitterfeld-Wolfen, Saxony-Anhalt, in Germany. Federal Minister for "
@@ -978,7 +978,7 @@ def test_armies_are_organizations_and_a_rising_capacity_keeps_its_rate():
     assert [(m.value, m.unit) for m in facts.metrics] == [(600, "tonne/year"), (1200, "tonne/year")]
 
 
-# Twenty-fourth blind set
+# --- twenty-fourth blind set ------------------------------------------------------------------
 
 def test_a_company_s_first_word_before_a_title_names_it():
     assert _roles("Torngat Metals Ltd. plans a mine. “It works,” said Torngat President and Chief Executive "
@@ -993,7 +993,7 @@ def test_announced_on_a_weekday_under_a_dateline():
         ("announcement", "2026-03-04", ["Christine Fréchette"])]
 
 
-# Twenty-fifth blind set
+# --- twenty-fifth blind set -------------------------------------------------------------------
 
 def test_a_chinese_name_before_a_province_is_no_town_and_peoples_follow_the_prefecture_s_name():
     places = {(m.surface, m.canonical) for m in find_mentions(
@@ -1016,7 +1016,7 @@ def test_groundbreakings_and_a_rate_shared_by_two_verbs_unless_the_second_has_it
         (1200, "tonne/year"), (10, "tonne/year"), (3000, "tonne/year"), (8600, "tonne")]
 
 
-# Twenty-sixth blind set
+# --- twenty-sixth blind set -------------------------------------------------------------------
 
 def test_a_prime_minister_in_a_one_country_article_and_a_programme_director():
     assert _roles("Japan’s JAMSTEC lifted the mud. “It is a first,” said Shoichi Ishii, the programme director at "
@@ -1033,7 +1033,7 @@ def test_opening_an_investigation_or_meeting_demand_is_no_event_and_commendation
     assert [(m.value, m.unit) for m in facts.metrics] == [(36, "count")]
 
 
-# Twenty-seventh blind set
+# --- twenty-seventh blind set -----------------------------------------------------------------
 
 def test_indonesian_companies_rupiah_and_a_given_name_before_said():
     facts = extract("PT Timah Tbk will spend Rp 1.2 trillion. Minister Bahlil Lahadalia agreed. “We will not "
@@ -1059,7 +1059,7 @@ def test_a_county_after_a_capitalised_stop_word_and_square_kilometres():
     assert [(m.value, m.unit) for m in facts.metrics] == [(3.2, "km2")]
 
 
-# Twenty-eighth blind set
+# --- twenty-eighth blind set ------------------------------------------------------------------
 
 def test_offices_treasurers_and_no_person_named_the():
     facts = extract("Export Finance Australia and the Critical Minerals Office will run it. Treasurer Jim Chalmers "

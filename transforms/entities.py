@@ -72,18 +72,6 @@ _DESCRIPTORS = (" company ", " firm ", " miner ", " maker ", " producer ", " man
                 " refiner ", " explorer ", " developer ", " supplier ")
 _CAP_NAME = re.compile(r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
-
-
-def _described_names(text: str) -> list[re.Match[str]]:
-    """The capitalised words right after `company`, `firm`, `miner`, `maker` …"""
-    out = []
-    for word in _DESCRIPTORS:
-        i = text.find(word)
-        while i != -1:
-            if m := _CAP_NAME.match(text, i + len(word)):
-                out.append(m)
-            i = text.find(word, i + 1)
-    return sorted(out, key=lambda m: m.start())
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
@@ -130,6 +118,18 @@ class Mention:
     @property
     def entity_id(self) -> str:
         return entity_id(self.entity_type, self.canonical)
+
+
+def _described_names(text: str) -> list[re.Match[str]]:
+    """The capitalised words right after `company`, `firm`, `miner`, `maker` …"""
+    out = []
+    for word in _DESCRIPTORS:
+        i = text.find(word)
+        while i != -1:
+            if m := _CAP_NAME.match(text, i + len(word)):
+                out.append(m)
+            i = text.find(word, i + 1)
+    return sorted(out, key=lambda m: m.start())
 
 
 def _in_portfolio(text: str, pos: int) -> bool:

@@ -395,7 +395,7 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             led = next((o.canonical for o in named if r.title.endswith("Mayor") and any(
                 x.organization == f"{o.canonical} Municipal Party Committee" for x in roles)), None)
             r.organization = led or next((o.canonical for o in named), None)
-        elif r.title.startswith("Federal ") or text[max(0, r.start - 8) : r.start + 8].find("Federal ") != -1:
+        elif "Federal " in text[max(0, r.start - 8) : r.start + 8]:
             r.organization = _federal_country(orgish)  # `Federal Minister for Economic Affairs …`
         elif ((_MINISTER_OF.match(text, r.start) or r.title in ("Prime Minister", "Deputy Prime Minister"))
               and len(countries := {o.canonical for o in orgish if o.kind == "country"}) == 1):
@@ -840,11 +840,11 @@ _CURRENCY = [
     (r"₩\s?|KRW\s?", "KRW"), (r"Rp\s?", "IDR"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
     (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
-# Codes whose first letters are common capitals: scanned for only when str search finds one
 # `RMB 2.3 billion` is found by its code; `5 billion tenge` by the word after the number
 _CURRENCY_WORDS = {"yuan": "CNY", "dollars": "USD", "rand": "ZAR", "tenge": "KZT", "rupees": "INR",
                    "euros": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "ringgit": "MYR"}
 _SPACED_CURRENCY_WORDS = tuple(f" {w}" for w in _CURRENCY_WORDS)  # (` rand`, not `brand`)
+# Codes whose first letters are common capitals: scanned for only when str search finds one
 _RARE_CODES = ("VND", "IDR", "THB", "PHP", "RUB", "MXN", "CLP", "PEN", "TWD", "MNT")
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -1001,11 +1001,13 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
 
 _JAPAN = re.compile(r"\b(?:Japan|Tokyo|yen\b)")
 _CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about Japan that never names yuan
-# `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
-_VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|some)\s+$")
+_VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|some)\s+$")  # `several hundred years`
+# `process 1,200 tonnes of ore a year and produce 10 tonnes of oxides`: the rate is both's, unless
+# the second has a period of its own (`… and produced 8,600 tonnes in 2025`)
 _OWN_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in (?:19|20)\d\d|last year|this year|in the first)\b")
 _RATE_AND = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)\s+and\s+"
                        r"(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
+# `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
 _OF_ANNUAL = re.compile(r"\s+of\s+(?:new\s+|additional\s+|extra\s+)?(?:annual|yearly)\s+(?:[a-z-]+\s+)?"
