@@ -1051,6 +1051,14 @@ def test_a_period_end_is_no_event_date_and_a_year_earlier_no_rate():
     assert [(m.value, m.unit) for m in facts.metrics] == [(8e6, "AUD"), (84.5e6, "AUD")]
 
 
+def test_a_year_earlier_is_no_rate_for_amounts_either():
+    facts = extract("It produced 10,000 tonnes a year earlier and 9,000 tonnes a year now, down from A$84.5 "
+                    "million a year earlier.")
+    assert [(m.value, m.unit, m.text) for m in facts.metrics] == [
+        (10_000, "tonne", "10,000 tonnes"), (9_000, "tonne/year", "9,000 tonnes a year"),
+        (84.5e6, "AUD", "A$84.5 million")]
+
+
 def test_a_county_after_a_capitalised_stop_word_and_square_kilometres():
     facts = extract("In Pingyuan County, Meizhou, he inspected a mine covering 3.2 square kilometres. In Xinfeng "
                     "County he met workers.")

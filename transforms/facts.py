@@ -706,7 +706,6 @@ _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigat
                          r"review|tender|bidding|talks|trading|fire)\b")
 _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+)?(?:[a-z-]+\s+)?(?:demand|needs|targets?|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
-_BEFORE_NOW = re.compile(r"\s+(?:earlier|ago|before)\b")
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
@@ -873,11 +872,12 @@ _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
              "week": "week", "quarter": "quarter", "kilogram": "kg", "kg": "kg", "tonne": "tonne",
              "ton": "tonne", "t": "tonne", "pound": "lb", "lb": "lb", "share": "share"}
+_NOT_BEFORE_NOW = r"(?!\s+(?:earlier|ago|before)\b)"  # `A$84.5 million a year earlier` has no rate
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
     r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,6})?\s+(?:annually|per annum|"
-    r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b"
+    r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b" + _NOT_BEFORE_NOW
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
                  "from", "at", "on", "per", "versus", "plus", "than", "as", "its", "their"}
@@ -902,7 +902,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     kb = load()
     units = trie_regex(list(kb.units))
     den = trie_regex(list(_RATE_DEN))
-    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b)?"
+    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b{_NOT_BEFORE_NOW})?"
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
@@ -952,8 +952,7 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
                 or _JAPAN.search(text) and not _CHINESE_MONEY.search(text)):
             cur = "JPY"  # `¥20 billion` in a sentence about Japan
         value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
-        den = m.group("den") if not _BEFORE_NOW.match(text, m.end()) else None  # `a year earlier`
-        unit = cur + (f"/{_RATE_DEN[den.lower()]}" if den else "")
+        unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
     qty_hits = sorted([*qty[0].finditer(low), *qty[1].finditer(low)], key=lambda m: m.start())
