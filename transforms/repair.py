@@ -349,8 +349,10 @@ def _lexicon_letter(text: str, start: int, run: str, fam: Family) -> str | None:
              if (left.group() + ch + right.group()).lower() in words}
     if len({c.lower() for c in found}) != 1:
         return None  # (none, or two letters that both make a known word)
-    lower = right.group()[0].islower()  # `Eskişehir`, not `EskiŞehir`
-    return next(c for c in sorted(found) if c.islower() == lower or len(found) == 1)
+    if len(found) == 1:
+        return found.pop()
+    lower = right.group()[0].islower()  # both cases spell it: `Eskişehir`, not `EskiŞehir`
+    return next(c for c in found if c.islower() == lower)
 
 
 @cache
