@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -96,7 +97,7 @@ _OF_ORG = re.compile(
 # `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
 _BODY_WORDS = ("Commission", "Committee", "Bureau", "Administration", "Department", "Office", "Center", "Centre")
 _BODY_HEAD = re.compile(rf" (?:{'|'.join(_BODY_WORDS)})(?![\w-])")
-_UNIT_WORDS = (" Department", " Bureau", " Division", " Office")
+_UNIT_WORDS = ("Department", "Bureau", "Division", "Office")
 _UNIT_HEAD = re.compile(r"\bthe ((?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+)$")
 _AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
@@ -144,7 +145,7 @@ def _in_portfolio(text: str, pos: int) -> bool:
 def _portfolio_tail() -> re.Pattern[str]:
     """An office's portfolio read up to a position: its words are portfolio words, so a name after
     it (`Minister for Industry Sébastien Martin and Carester`) ends it."""
-    words = trie_regex(_portfolio_words(), not_after=_WORDISH)
+    words = portfolio_alternation()
     return re.compile(rf"\b(?:Minister|Secretary|Commissioner) (?:of|for) (?:(?:the )?{words},? (?:and |& )?)*$")
 
 
@@ -237,23 +238,22 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         name = text[a:b]
         if "Autonomous" in words and len(words) > 3:  # `Liangshan Yi Autonomous Prefecture` is Liangshan
             # (`Xiangxi Tujia and Miao Autonomous Prefecture` is Xiangxi: the peoples' names follow)
-            head_name = " ".join(words[: words.index("and") - 1] if "and" in words else words[:-3])
-            known = aliases.get(head_name)
-            add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else head_name,
-                                      known.kind if known else "prefecture", bool(known))))
-        elif words[-1] in ("County", "District"):
-            known = aliases.get(" ".join(words[:-1]))  # `Xinfeng County` is the county the KB knows as Xinfeng
-            if known is not None and known.entity_type == "place" and known.kind == "county":
-                add((a, a - b, 1, Mention(a, b, name, "place", known.canonical, "county", True)))
-            else:
-                add((a, a - b, 1, Mention(a, b, name, "place", name, "county", False)))
+            head = " ".join(words[: words.index("and") - 1] if "and" in words else words[:-3])
+            unknown, kind = head, "prefecture"
+        elif words[-1] in ("County", "District"):  # an unknown county keeps its whole name
+            head, unknown, kind = " ".join(words[:-1]), name, "county"
         else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda
-            head_name = " ".join(words[:-1])
-            known = aliases.get(head_name)
-            if known is not None and known.entity_type != "place":
-                continue
-            add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else head_name,
-                                      known.kind if known else "province", bool(known))))
+            head = unknown = " ".join(words[:-1])
+            kind = "province"
+        known = aliases.get(head)
+        if known is not None and known.entity_type != "place":
+            if kind == "province":
+                continue  # (a known organization before the word: no place)
+            known = None
+        elif known is not None and kind == "county" and known.kind != "county":
+            known = None  # `Xinfeng County` is the county the KB knows as Xinfeng, not a city of the name
+        add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else unknown,
+                                  known.kind if known else kind, known is not None)))
 
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
     for a, b, name in _places_before_regions(text, cands, aliases):
@@ -341,17 +341,13 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             spans.append((n.start(), h.end()))
     # `the Raw Materials Industry Department of MIIT`: a unit named before its parent's name
     org_starts: set[int] | None = None
-    for word in _UNIT_WORDS if any(w in text for w in _UNIT_WORDS) else ():
-        i = text.find(word)
-        while i != -1:
-            j = i + len(word)
-            if (j == len(text) or not _is_word_char(text[j]) and text[j] != "-") and (
-                    u := _UNIT_HEAD.search(text, max(0, i - 60), i)):
+    for word in _UNIT_WORDS if any(f" {w}" in text for w in _UNIT_WORDS) else ():
+        for i, j in _word_hits(text, word):
+            if text[i - 1] == " " and (u := _UNIT_HEAD.search(text, max(0, i - 61), i - 1)):
                 if org_starts is None:
                     org_starts = {c[0] for c in cands if c[3].entity_type == "organization"}
-                if i + 1 not in org_starts:  # (not before a known `Department of Defense`)
+                if i not in org_starts:  # (not before a known `Department of Defense`)
                     spans.append((u.start(1), j))
-            i = text.find(word, j)
     for a, b in spans:
         if heading_starts and in_heading(a):
             continue
@@ -440,16 +436,11 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
         return mentions
     candidates = []
     for w, owner in owners.items():
-        i = text.find(w, owner.end)
-        while i != -1:
-            j = i + len(w)
+        for i, j in _word_hits(text, w, owner.end):
             after = text[j : j + 2]
-            if ((i == 0 or not _is_word_char(text[i - 1]) and text[i - 1] != "-")
-                    and not (after and (_is_word_char(after[0]) or after[0] == "-"))
-                    and not (len(after) == 2 and after[0] == " " and after[1].isupper()
-                             and not _title_at(kb).match(text, j + 1))):  # (`Torngat President …`)
+            if not (len(after) == 2 and after[0] == " " and after[1].isupper()
+                    and not _title_at(kb).match(text, j + 1)):  # (`Torngat President …`)
                 candidates.append(Mention(i, j, w, "organization", owner.canonical, owner.kind, owner.from_kb))
-            i = text.find(w, j)
     extra = _outside(mentions, candidates)
     if not extra:
         return mentions
@@ -684,16 +675,7 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
 
 def _speech_words(text: str) -> list[tuple[int, int]]:
     """Spans of `\\s(?:said|told|…)\\b`, found with str.find (a regex scan stops at every space)."""
-    out = []
-    n = len(text)
-    for w in _SPEECH_WORDS:
-        i = text.find(w, 1)
-        while i != -1:
-            j = i + len(w)
-            if text[i - 1].isspace() and (j == n or not _is_word_char(text[j])):
-                out.append((i - 1, j))
-            i = text.find(w, j)
-    return out
+    return [(i - 1, j) for w in _SPEECH_WORDS for i, j in _word_hits(text, w, 1) if text[i - 1].isspace()]
 
 
 @cache
@@ -708,6 +690,13 @@ def _portfolio_set() -> frozenset[str]:
 
 
 @cache
+def portfolio_alternation(not_after: str | None = _WORDISH) -> str:
+    """The portfolio words (`Industry`, `Information Technology`, …) as one regex alternation, for
+    the patterns here and in `facts` that read an office's portfolio."""
+    return trie_regex(_portfolio_words(), not_after=not_after)
+
+
+@cache
 def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     # `\b` first, not `not_after`: the words begin with most lower-case letters, so a scan for
     # their first letters would stop nearly everywhere (measured: 76 µs a document against 132)
@@ -715,7 +704,7 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     # `Minister of Investment, Trade and Industry Tengku Zafrul Aziz`: with no comma, the name
     # begins at the first word that is not a portfolio's (state offices only: `General Manager of
     # Energy Fuels Mark Chalmers` would lose a company word to the name)
-    words = trie_regex(_portfolio_words(), not_after=_WORDISH)
+    words = portfolio_alternation()
     portfolio = (rf"\s+(?:of|for)(?:\s+(?:the\s+)?(?:{words})(?![\w-]),?(?:\s+(?:and|&)(?=\s))?){{1,6}}"
                  rf"(?=\s+(?!(?:{words})(?![\w-])))")  # all of the portfolio, never part of it
     comma_office = (rf"(?:(?:\s+(?:of|for)(?:\s+[A-Z][\w’'-]*,?(?:\s+and)?){{1,5}})?,"
@@ -740,6 +729,19 @@ def _is_letter(ch: str) -> bool:  # `[^\W\d_]`
     return ch.isalnum() and not ch.isdecimal()
 
 
+def _word_hits(text: str, word: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    r"""Spans of `word` standing as a whole word, `(?<![\w-])word(?![\w-])`, found with str.find
+    (quicker than a regex scan when the word is rare)."""
+    n = len(text)
+    i = text.find(word, start)
+    while i != -1:
+        j = i + len(word)
+        if ((i == 0 or not _is_word_char(text[i - 1]) and text[i - 1] != "-")
+                and (j == n or not _is_word_char(text[j]) and text[j] != "-")):
+            yield i, j
+        i = text.find(word, j)
+
+
 def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mention]:
     """`Li visited …` after `Li Xiao` → a mention of Li Xiao (Chinese names: the surname;
     other names: the last word)."""
@@ -759,16 +761,10 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
             owner_of[key] = owners[0]
     if not owner_of:
         return mentions
-    for key, owner in owner_of.items():  # whole words: `\bKEY\b(?![\w-]| [A-Z])`
-        i = text.find(key, owner.start)
-        while i != -1:
-            j = i + len(key)
-            after = text[j : j + 2]
-            if ((i == 0 or not _is_word_char(text[i - 1]))
-                    and not (after and (_is_word_char(after[0]) or after[0] == "-"))
-                    and not (len(after) == 2 and after[0] == " " and "A" <= after[1] <= "Z")):
+    for key, owner in owner_of.items():  # not before a capital: `Li Xiao` is no `Li`
+        for i, j in _word_hits(text, key, owner.start):
+            if not (text[j : j + 1] == " " and "A" <= text[j + 1 : j + 2] <= "Z"):
                 candidates.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
-            i = text.find(key, i + 1)
     # `“We will not export raw monazite,” Bahlil said`: a given name alone before a speech verb
     # (Indonesian usage, and first names in quotes' attributions) when one person has it
     firsts: dict[str, set[str]] = {}
@@ -780,12 +776,8 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
         if len(owners) != 1 or key in keys:
             continue
         owner = next(p for p in people if p.canonical in owners)
-        i = text.find(key, owner.end)
-        while i != -1:
-            j = i + len(key)
-            if (not _is_word_char(text[i - 1]) and _SPEECH_AFTER.match(text, j)):
-                candidates.append(Mention(i, j, key, "person", owner.canonical, "", owner.from_kb))
-            i = text.find(key, j)
+        candidates += [Mention(i, j, key, "person", owner.canonical, "", owner.from_kb)
+                       for i, j in _word_hits(text, key, owner.end) if _SPEECH_AFTER.match(text, j)]
     return sorted(mentions + _outside(mentions, candidates), key=lambda m: (m.start, m.entity_type))
 
 

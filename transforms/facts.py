@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from transforms.entities import Mention, _is_heading, _portfolio_words
+from transforms.entities import Mention, _is_heading, portfolio_alternation
 from transforms.kb import KB, KNOWLEDGE, load, trie_regex
 
 MONTHS = [
@@ -405,13 +405,13 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
 @cache
 def _portfolio_after() -> re.Pattern[str]:
     """A portfolio read forwards: `Industry and Information Technology`."""
-    words = trie_regex(_portfolio_words())
+    words = portfolio_alternation(None)
     return re.compile(rf"(?:{words}),?(?:\s+(?:and\s+|&\s+)?(?:{words})(?![\w-]))*")
 
 
 @cache
 def _portfolio_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{trie_regex(_portfolio_words())})\s+$")
+    return re.compile(rf"\b(?:{portfolio_alternation(None)})\s+$")
 
 
 def _cabinet_office(text: str, r: Role) -> bool:
