@@ -62,9 +62,11 @@ _ORG_STOP = {
 }
 _DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|department|region)\b")
-_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", " department", " region")
-# `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district)\b")
+_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Region", " department", " region",
+                 " district")
+_LOWER_SUFFIXES = ("department", "region", "district")
+# `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`, `Kunene Region`
 _CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
 _COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:and {_CAP_WORD} )?(?:Autonomous )?$")
 _SITE_TAIL = re.compile(r"[^\S\n]+(?:Airpark|Airport|Air Base|Industrial Park|Business Park|Technology Park)\b")
@@ -72,6 +74,9 @@ _SITE_STARTS = (" A", " I", " B", " T")
 _DESCRIPTORS = (" company ", " firm ", " miner ", " maker ", " producer ", " manufacturer ", " startup ",
                 " refiner ", " explorer ", " developer ", " supplier ")
 _CAP_NAME = re.compile(r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}")
+_PLACE_OF = [(f"{w} of", kind) for w, kind in (("town", "city"), ("city", "city"), ("village", "city"),
+                                                 ("port", "city"), ("county", "county"), ("district", "county"),
+                                                 ("province", "province"), ("region", "province"))]
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
@@ -88,11 +93,13 @@ _ROMANCE_ORG = re.compile(
     rf"(?:{trie_regex(list(_ROMANCE_HEADS), not_after=_WORDISH)})"
     r"(?: (?:de|da|do|das|dos|del|de la|des|du|y|e))?(?: [A-Z][\w-]+(?: (?:de|da|do|del|des|du|e|y))?){1,5}"
     r"(?<=[a-z])(?![\w-])")
+# a word of the name, not `Denver-based` (`Ministry of Mining Industry and Geology and Denver-based Valor`)
+_OF_WORD = r"[A-Z](?:\w|-(?!(?:based|owned|listed|backed|run|led|headquartered)\b))+"
 _OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber"]
 _OF_HEADS = tuple(w + " of" for w in _OF_WORDS)
 _OF_ORG = re.compile(
     rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)})"
-    r" of(?: the)?(?: (?:and |& )?[A-Z][\w-]+){1,4}(?: at(?: [A-Z][a-z]+){1,2})?(?![\w-])"
+    rf" of(?: the)?(?: {_OF_WORD}){{1,4}}(?: (?:and|&)(?: {_OF_WORD}){{1,3}})?(?: at(?: [A-Z][a-z]+){{1,2}})?(?![\w-])"
 )
 # `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
 _BODY_WORDS = ("Commission", "Committee", "Bureau", "Administration", "Department", "Office", "Center", "Centre")
@@ -232,25 +239,26 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         while len(words) > 2 and words[0] in _ORG_STOP:  # `In Pingyuan County`
             a = text.index(words[1], a + len(words[0]))
             words = words[1:]
-        if words[0] in _ORG_STOP or words[-1] in ("department", "region") and (
-                text[suffix.start() - 1] != " " or words[0] in _portfolio_set()):
-            continue  # (`the Commerce department` is a ministry)
+        if words[0] in _ORG_STOP or words[-1] in _LOWER_SUFFIXES and (
+                text[suffix.start() - 1] != " " or words[0] in _portfolio_set()) or words[-2] == "Administrative":
+            continue  # (`the Commerce department` is a ministry; `… Special Administrative Region`)
         name = text[a:b]
-        if "Autonomous" in words and len(words) > 3:  # `Liangshan Yi Autonomous Prefecture` is Liangshan
-            # (`Xiangxi Tujia and Miao Autonomous Prefecture` is Xiangxi: the peoples' names follow)
-            head = " ".join(words[: words.index("and") - 1] if "and" in words else words[:-3])
-            unknown, kind = head, "prefecture"
+        if "Autonomous" in words:  # `Liangshan Yi Autonomous Prefecture` is Liangshan, `Tibet Autonomous
+            # Region` Tibet (`Xiangxi Tujia and Miao Autonomous Prefecture` is Xiangxi: the peoples' names follow)
+            before = words[: words.index("and") if "and" in words else words.index("Autonomous")]
+            head = " ".join(before[:-1] if len(before) > 1 else before)
+            unknown, kind = head, "prefecture" if words[-1] == "Prefecture" else "region"
         elif words[-1] in ("County", "District"):  # an unknown county keeps its whole name
             head, unknown, kind = " ".join(words[:-1]), name, "county"
-        else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda
+        else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda, `the Tamdy district` Tamdy
             head = unknown = " ".join(words[:-1])
-            kind = "province"
+            kind = "county" if words[-1] == "district" else "province"
         known = aliases.get(head)
         if known is not None and known.entity_type != "place":
             if kind == "province":
                 continue  # (a known organization before the word: no place)
             known = None
-        elif known is not None and kind == "county" and known.kind != "county":
+        elif known is not None and words[-1] in ("County", "District") and known.kind != "county":
             known = None  # `Xinfeng County` is the county the KB knows as Xinfeng, not a city of the name
         add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else unknown,
                                   known.kind if known else kind, known is not None)))
@@ -263,6 +271,14 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for a, b, name in _based_in(text):
         if name not in aliases and name.split()[0] not in _ORG_STOP:
             add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
+
+    # `35 kilometres west of the town of Khorixas`: a place the knowledge base does not know
+    for kw, kind in _PLACE_OF:
+        for i, j in _word_hits(text, kw):
+            if (text[i - 4 : i] == "the " and text[j : j + 1] == " " and (m := _IN_PLACE.match(text, j + 1))
+                    and m.group(1) not in aliases):
+                a, b = m.span(1)
+                add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), kind, False)))
 
     # `a large rare earth deposit, named Zhana Kazakhstan,`: the deposit's name is a place
     for kw in (" named ", " called "):  # (found from the word: str search beats a regex scan)
@@ -384,7 +400,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         last_span = span
 
     mentions = _abbreviations(text, _places_of_bodies(chosen, aliases))
-    mentions = _same_organizations(_jurisdiction_references(text, mentions))
+    mentions = _companies_named_after_places(text, _same_organizations(_jurisdiction_references(text, mentions)))
     return _resolve_short_references(text, _first_word_references(text, mentions, kb))
 
 
@@ -529,6 +545,33 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
         if m.entity_type == "organization" and not m.from_kb and m.canonical in longer:
             m.canonical = longer[m.canonical]
     return mentions
+
+
+def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`Namibia Critical Metals and JOGMEC Agree …` in a headline read as the place Namibia and the
+    known company Critical Metals: one company when the article names it in full elsewhere
+    (`Namibia Critical Metals Inc.`)."""
+    full = {}
+    for m in mentions:
+        if m.entity_type == "organization" and " " in m.surface:
+            full.setdefault(m.surface, m)
+    out: list[Mention] = []
+    skip = False
+    for m, n in zip(mentions, mentions[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        if (n is not None and m.entity_type == "place" and n.entity_type == "organization" and n.start == m.end + 1
+                and text[m.end] == " "):
+            joined = text[m.start : n.end]
+            whole = next((o for name, o in full.items() if o.start != m.start
+                          and name.startswith(joined) and name[len(joined) : len(joined) + 1] in ("", " ", ",")), None)
+            if whole is not None:
+                out.append(Mention(m.start, n.end, joined, "organization", whole.canonical, whole.kind, whole.from_kb))
+                skip = True
+                continue
+        out.append(m)
+    return out
 
 
 _TOWN_BEFORE = re.compile(rf"(?<![\w’'-])({_CAP_WORD}(?: {_CAP_WORD})?), $")  # `Bitterfeld-Wolfen, Saxony-Anhalt`

@@ -161,7 +161,7 @@ _STATE_TITLES = {
     "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
     "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
     "Representative", "Secretary of Defense", "Secretary of Energy", "Secretary of Commerce",
-    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor", "Chief Minister", "Treasurer",
+    "Prime Minister", "Deputy Prime Minister", "Deputy Mayor", "Chief Minister", "Treasurer", "Ambassador",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
 
@@ -341,6 +341,7 @@ def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b({trie_regex(list(country))})\s+(?:[A-Z][a-z]+\s+){{0,2}}$"), country  # `French Industry`
 
 
+_COUNTRY_BEFORE = re.compile(r"(?:[’']s)?\s+(?:[A-Z][a-z]+\s+){0,2}$")  # (after the country's name)
 _HEADS = {"Prime Minister", "Premier", "President", "Chief Minister", "Governor"}
 _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": ("city",),
                   "Governor": ("province",), "Vice Governor": ("province",)}
@@ -369,9 +370,12 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
     if not pending:
         return
     demonym, country = _demonyms()
+    countries = {o.end: o for o in orgish if o.entity_type == "place" and o.kind == "country"}
     for r in pending:
         if d := demonym.search(text, max(0, r.start - 45), r.start):
             r.organization = country[d.group(1)]
+        elif (c := _COUNTRY_BEFORE.search(text, max(0, r.start - 45), r.start)) and c.start() in countries:
+            r.organization = countries[c.start()].canonical  # `U.S. Ambassador Jonathan Henick`
     for r in pending:  # `Western Australian Premier Roger Cook` … `Premier Roger Cook toured`
         if r.organization is None:
             r.organization = next((o.organization for o in roles if o.person == r.person and o.title == r.title
@@ -655,10 +659,12 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # `“…,” Hu Zhibin said after the ceremony`: the signing ceremony of the agreement before
         # (not when a ceremony was named after the agreement: `held a commissioning ceremony …
         # attended the ceremony` is that one)
+        # (`… Whitfield told reporters after the ceremony`: that one, however far back)
         if (ev.event_type == "ceremony" and ev.definite and ev.start_md is None
                 and (deal := next((h for h in reversed(events[:k]) if h.event_type in ("agreement", "ceremony",
                                                                                     "opening")), None)) is not None
-                and deal.event_type == "agreement" and ev.sentence - deal.sentence <= 3):
+                and deal.event_type == "agreement" and (ev.sentence - deal.sentence <= 3
+                                                        or _AFTER_CEREMONY.search(text, ev.start, ev.end))):
             deal.people += [p for p in ev.people if p not in deal.people]
             ev.event_type = "signing ceremony"  # dropped below
             continue
@@ -732,6 +738,7 @@ _SAME_DAY = re.compile(
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
+_AFTER_CEREMONY = re.compile(r"\b[Aa]fter the (?:signing )?ceremony\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
 _THE_COMPANY = re.compile(r"\bthe (?:company|group)\b")
 
@@ -815,6 +822,13 @@ def _merge_events(events: list[Event]) -> list[Event]:
                 leftovers.append(ev)
                 continue
         _absorb(target, ev)
+    # `• … signed a memorandum …` in the highlights, with people only the body's signing (read
+    # later) gave the dated event: that event
+    for ev in list(leftovers):
+        if ev.people and (target := next((m for m in merged if fam(m) == fam(ev)
+                                          and set(m.people) & set(ev.people)), None)) is not None:
+            _absorb(target, ev)
+            leftovers.remove(ev)
     return sorted(merged + leftovers, key=lambda ev: ev.start)
 
 
