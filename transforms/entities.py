@@ -33,8 +33,9 @@ _NOT_GIVEN = {
     "ten", "men", "zen", "bin", "tin", "din", "gin", "sin", "pen", "bun", "gun", "nun",
 }
 _ORG_HEADS = (
-    r"Rare[ -]Earths?(?: Group| Company| Co\.?)?|Mining(?: Company| Group| Co\.?)?|Group|"
+    r"Rare[ -]Earths?(?: Group| Company| Co\.,? Ltd\.?| Co\.?)?|Mining(?: Company| Group| Co\.,? Ltd\.?| Co\.?)?|Group|"
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
+    r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
@@ -321,6 +322,11 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
         known = aliases.get(surface)
+        if known is None and " for " in surface and (
+                (k := aliases.get(surface.split(" for ")[0])) is not None and k.entity_type == "organization"):
+            # `the European Commission for Prosperity and Industrial Strategy`: a commissioner's
+            # portfolio after a known body's name
+            surface, known = surface.split(" for ")[0], k
         canonical = known.canonical if known and known.entity_type == "organization" else surface
         end = start + len(surface)
         add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
@@ -353,8 +359,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for h in _BODY_HEAD.finditer(text) if any(h in text for h in _BODY_WORDS) else ():
         if (" and " in text[max(0, h.start() - 40) : h.start()]
                 and (n := _AND_NAME.search(text, max(0, h.start() - 60), h.start()))
-                and n.group(1).strip() not in aliases):  # `Lynas and European Commission` are two
-            spans.append((n.start(), h.end()))
+                and n.group(1).strip() not in aliases  # `Lynas and European Commission` are two
+                and _word_before(text, n.start()) not in title_words):  # so are `Prime Minister
+            spans.append((n.start(), h.end()))  # Kristen Michal and European Commission`
     # `the Raw Materials Industry Department of MIIT`: a unit named before its parent's name
     org_starts: set[int] | None = None
     for word in _UNIT_WORDS if any(f" {w}" in text for w in _UNIT_WORDS) else ():
@@ -762,6 +769,11 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
         re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"(?=[{_UPPER}])\b(?:{_NAME}|({_INITIALS}{_NAME_WORD}))$"),
     )
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 30) : pos].split()
+    return words[-1] if words else ""
 
 
 def _is_word_char(ch: str) -> bool:  # `\w`

@@ -347,7 +347,7 @@ _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": (
                   "Governor": ("province",), "Vice Governor": ("province",)}
 
 
-_MINISTER_OF = re.compile(r"(?:Vice |Deputy )?Minister (?:of|for) [A-Z]")
+_MINISTER_OF = re.compile(r"(?:,\s+(?:the\s+)?)?(?:Vice |Deputy )?Minister (?:of|for) [A-Z]")  # (`Name, Minister of …`)
 _FEDERATIONS = {"Germany", "United States", "Australia", "Canada", "Brazil", "India", "Malaysia", "Russia",
                 "Mexico", "Austria", "Switzerland", "Belgium", "Nigeria", "Argentina"}
 
@@ -359,6 +359,19 @@ def _federal_country(orgish: list[Mention]) -> str | None:
         if o.entity_type == "place" and o.canonical in _FEDERATIONS:
             counts[o.canonical] = counts.get(o.canonical, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _main_country(orgish: list[Mention]) -> str | None:
+    """The country an article is about: the only one it names, or one named at least twice as
+    often as any other (`… Madagascar …` five times, `Australia’s Base Resources` once)."""
+    counts: dict[str, int] = {}
+    for o in orgish:
+        if o.entity_type == "place" and o.kind == "country":
+            counts[o.canonical] = counts.get(o.canonical, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return None
+    return max(counts, key=counts.get)
 
 
 def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, int]],
@@ -401,9 +414,10 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             r.organization = led or next((o.canonical for o in named), None)
         elif "Federal " in text[max(0, r.start - 8) : r.start + 8]:
             r.organization = _federal_country(orgish)  # `Federal Minister for Economic Affairs …`
-        elif ((_MINISTER_OF.match(text, r.start) or r.title in ("Prime Minister", "Deputy Prime Minister"))
-              and len(countries := {o.canonical for o in orgish if o.kind == "country"}) == 1):
-            r.organization = next(iter(countries))  # `Minister of Energy …` in an article about one country
+        elif ((_MINISTER_OF.match(text, r.start) or _MINISTER_OF.match(text, r.end)
+               or r.title in ("Prime Minister", "Deputy Prime Minister"))
+              and (main := _main_country(orgish)) is not None):
+            r.organization = main  # `Minister of Energy …` in an article about one country
 
 
 @cache
@@ -674,6 +688,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 and any(h.event_type == "agreement" for h in events[:k])):
             ev.event_type = "signing ceremony"  # dropped below
             continue
+        # `… held talks with Huang Changgeng … The two sides agreed that …`: what the talks agreed
+        if (ev.event_type == "agreement" and ev.trigger.lower() in ("agreed", "agree") and ev.start_md is None
+                and k > 0 and (talks := events[k - 1]).sentence == ev.sentence - 1
+                and _FAMILY.get(talks.event_type, talks.event_type) == "meeting"):
+            talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
+            ev.event_type = "signing ceremony"  # dropped below
+            continue
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)
@@ -734,7 +755,8 @@ _ONGOING = re.compile(r"\b(?:continuing|ongoing|continue|continues)\b")
 _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
-    r"that (?:morning|afternoon|evening)|(?:on )?the (next|following) day)\b", re.IGNORECASE)
+    r"that (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)(?! of\b)|"
+    r"(?:on )?the (next|following) day)\b", re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
@@ -792,18 +814,21 @@ def _merge_events(events: list[Event]) -> list[Event]:
     dated = [ev for ev in events if ev.start_md]
     undated = [ev for ev in events if not ev.start_md]
     merged: list[Event] = []
+    told: dict[int, list[int]] = {}  # the sentences a dated event was told in (highlights, body)
     for ev in dated:
         twin = next((m for m in merged if fam(m) == fam(ev) and m.start_md == ev.start_md), None)
         if twin:
             _absorb(twin, ev)
+            told[id(twin)].append(ev.sentence)
         else:
             merged.append(ev)
+            told[id(ev)] = [ev.sentence]
     leftovers: list[Event] = []
     for ev in undated:
         same = [m for m in merged if fam(m) == fam(ev)]
         target = next((m for m in same if set(m.people) & set(ev.people)), None)
         if target is None:
-            target = next((m for m in same if abs(m.sentence - ev.sentence) == 1), None)
+            target = next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)
         if (target is None and not ev.people and len(same) == 1
                 and set(ev.organizations) <= set(same[0].organizations)):
             target = same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
@@ -1029,6 +1054,9 @@ _RAISED_TO = re.compile(
     r"\b(?:bring(?:s|ing)?|brought|ris(?:e|es|ing)|grow(?:s|ing)?|climb(?:s|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took|expand(?:s|ed|ing)?|"
     r"increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?)\b[^.;]{0,60}\bto\s+(?:about\s+|around\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+[^.;\d]{0,50}\bto\s+(?:about\s+|around\s+)?")  # `… and the total to`
+_STAGED = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter))?"
+                     r"\s+(?:at first|initially|at the start|in (?:the|its) first (?:phase|stage))\s*,?\s+"
+                     r"(?:and|then|rising to|expandable to)\s+(?:up to\s+|about\s+)?")  # `… at first and 5,000 tonnes later`
 _REACH = re.compile(r"\breach(?:es|ed|ing)?\s+(?:about\s+|around\s+)?$")
 _OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
                        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
@@ -1056,12 +1084,16 @@ def _share_rates(text: str, metrics: list[Metric]) -> None:
         elif ("/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit
               and _AND_NEXT.fullmatch(text, a.end, b.start)):
             a.unit = b.unit
-    for a, b in itertools.pairwise(metrics):  # `capacity reached 40,000 tonnes a year … to reach 60,000 tonnes by 2027`
-        if ("/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit and b.start - a.end < 250
+    for i, b in enumerate(metrics):  # `capacity reached 40,000 tonnes a year … to reach 60,000 tonnes by 2027`
+        # (the last amount of the same unit before, past others: `2,000 tonnes a year, enough for
+        # 1.5 million motors, and can be expanded to 5,000 tonnes`)
+        a = next((m for m in reversed(metrics[:i]) if m.unit.split("/")[0] == b.unit), None) if "/" not in b.unit else None
+        if (a is not None and "/" in a.unit and b.start - a.end < 250
                 and (_REACH.search(text, max(0, b.start - 20), b.start)
                      # `… of annual capacity, bringing the base to 40,000 tonnes and the total to 60,000`
-                     or b.start - a.end < 120 and (_RAISED_TO.search(text, a.end, b.start)
-                                                   or _AND_TO.fullmatch(text, a.end, b.start)))):
+                     or b.start - a.end < 160 and _RAISED_TO.search(text, a.end, b.start)
+                     or b.start - a.end < 120 and (_AND_TO.fullmatch(text, a.end, b.start)
+                                                   or _STAGED.fullmatch(text, a.end, b.start)))):
             b.unit = a.unit
     # `Capacity to Reach 40,000 Tonnes` in the headline, `40,000 tonnes` a year below: one figure
     # (only the headline's: in the body, `30,000 tonnes for 2025` beside `30,000 tonnes a year` is a quota)
