@@ -39,7 +39,7 @@ _ORG_HEADS = (
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
-    r"Partners|Capital|Ventures|Army|Tbk"
+    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -100,7 +100,9 @@ _OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bu
 _OF_HEADS = tuple(w + " of" for w in _OF_WORDS)
 _OF_ORG = re.compile(
     rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)})"
-    rf" of(?: the)?(?: {_OF_WORD}){{1,4}}(?: (?:and|&)(?: {_OF_WORD}){{1,3}})?(?: at(?: [A-Z][a-z]+){{1,2}})?(?![\w-])"
+    # (a comma only inside a list closed by `and`: `Ministry of Mining, Blue Economy and Maritime Affairs`)
+    rf" of(?: the)?(?: {_OF_WORD}){{1,4}}(?:(?:, {_OF_WORD}(?: {_OF_WORD}){{0,2}}){{0,3}} (?:and|&)(?: {_OF_WORD}){{1,3}})?"
+    rf"(?: at(?: [A-Z][a-z]+){{1,2}})?(?![\w-])"
 )
 # `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
 _BODY_WORDS = ("Commission", "Committee", "Bureau", "Administration", "Department", "Office", "Center", "Centre")

@@ -162,6 +162,7 @@ _STATE_TITLES = {
     "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
     "Representative", "Secretary of Defense", "Secretary of Energy", "Secretary of Commerce",
     "Prime Minister", "Deputy Prime Minister", "Deputy Mayor", "Chief Minister", "Treasurer", "Ambassador",
+    "Cabinet Secretary",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
 
@@ -196,7 +197,7 @@ def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return (
         re.compile(rf"{chain}(?P<portfolio>\s+(?:of|for)\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){{0,4}}[A-Z][\w’'-]*)?"
                    r"\s*,?\s*$"),
-        re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+)??|the\s+(?:company|group|firm)[’']s\s+)?"
+        re.compile(rf"^\s*,\s*(?:(?:the|an?|its)\s+(?:[a-z][\w-]*\s+){{0,3}}?|the\s+(?:company|group|firm)[’']s\s+)?"
                    rf"(?:former\s+|acting\s+)?"
                    rf"(?:(?:a\s+)?[Mm]ember\s+of\s+the\s+(?:(?:[A-Z][\w-]*|of|the)\s+){{1,9}}and\s+)?{chain}"
                    rf"(?:\s+(?:of|at)\s+(?:the\s+)?)?"),
@@ -341,13 +342,14 @@ def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b({trie_regex(list(country))})\s+(?:[A-Z][a-z]+\s+){{0,2}}$"), country  # `French Industry`
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+) $")
 _COUNTRY_BEFORE = re.compile(r"(?:[’']s)?\s+(?:[A-Z][a-z]+\s+){0,2}$")  # (after the country's name)
 _HEADS = {"Prime Minister", "Premier", "President", "Chief Minister", "Governor"}
 _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": ("city",),
                   "Governor": ("province",), "Vice Governor": ("province",)}
 
 
-_MINISTER_OF = re.compile(r"(?:,\s+(?:the\s+)?)?(?:Vice |Deputy )?Minister (?:of|for) [A-Z]")  # (`Name, Minister of …`)
+_MINISTER_OF = re.compile(r"(?:,\s+(?:the\s+)?)?(?:(?:Vice |Deputy )?Minister|Cabinet Secretary) (?:of|for) [A-Z]")  # (`Name, Minister of …`)
 _FEDERATIONS = {"Germany", "United States", "Australia", "Canada", "Brazil", "India", "Malaysia", "Russia",
                 "Mexico", "Austria", "Switzerland", "Belgium", "Nigeria", "Argentina"}
 
@@ -389,6 +391,10 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             r.organization = country[d.group(1)]
         elif (c := _COUNTRY_BEFORE.search(text, max(0, r.start - 45), r.start)) and c.start() in countries:
             r.organization = countries[c.start()].canonical  # `U.S. Ambassador Jonathan Henick`
+        elif (w := _WORD_BEFORE.search(text, max(0, r.start - 30), r.start)) and (place := next(
+                (o for o in orgish if o.entity_type == "place" and o.kind in ("county", "city", "province")
+                 and o.surface.startswith(w.group(1) + " ")), None)):
+            r.organization = place.canonical  # `Kwale Governor Fatuma Achani` in an article naming Kwale County
     for r in pending:  # `Western Australian Premier Roger Cook` … `Premier Roger Cook toured`
         if r.organization is None:
             r.organization = next((o.organization for o in roles if o.person == r.person and o.title == r.title
@@ -627,8 +633,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # the most specific place; among equals, the one named as where (`in Baotou`)
         location = min(local, default=places[0] if places else None, key=lambda m: (
             _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in ("in ", "at "), m.start))
-        # officials of the place met: `Keshiketeng Banner Party Secretary`
-        if location is not None and not any(r.start <= location.start < r.end for r in roles):
+        # officials of the place met: `Keshiketeng Banner Party Secretary` (not of a place an
+        # announcement concerns: a licence for a mine in Kwale County is not its governor's act)
+        if (location is not None and etype != "announcement"
+                and not any(r.start <= location.start < r.end for r in roles)):
             # (not when the place only names somebody's office: `Vice Chairman of the Autonomous Region`)
             people += [r.person for r in roles if r.organization == location.canonical
                        and r.person not in people]
@@ -686,6 +694,15 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # October 22`: `the agreement` alone refers to the one signed, on another day
         if (ev.event_type == "agreement" and ev.definite and ev.trigger.lower() in _AGREEMENT_NOUNS
                 and any(h.event_type == "agreement" for h in events[:k])):
+            ev.event_type = "signing ceremony"  # dropped below
+            continue
+        # `… granted a licence to Kilima on August 12. Joho handed over the licence at a ceremony …`:
+        # the ceremony of the grant told just before
+        if (ev.event_type == "ceremony" and ev.start_md is None and k > 0
+                and (grant := events[k - 1]).sentence == ev.sentence - 1 and grant.event_type == "announcement"):
+            grant.people += [p for p in ev.people if p not in grant.people]
+            grant.organizations += [o for o in ev.organizations if o not in grant.organizations]
+            grant.location = grant.location or ev.location
             ev.event_type = "signing ceremony"  # dropped below
             continue
         # `… held talks with Huang Changgeng … The two sides agreed that …`: what the talks agreed
@@ -941,7 +958,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     kb = load()
     units = trie_regex(list(kb.units))
     den = trie_regex(list(_RATE_DEN))
-    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>{den})\b{_NOT_BEFORE_NOW})?"
+    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>(?i:{den}))\b{_NOT_BEFORE_NOW})?"  # (`per Tonne` in a headline)
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
