@@ -688,13 +688,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 and deal.event_type == "agreement" and (ev.sentence - deal.sentence <= 3
                                                         or _AFTER_CEREMONY.search(text, ev.start, ev.end))):
             deal.people += [p for p in ev.people if p not in deal.people]
-            ev.event_type = "signing ceremony"  # dropped below
+            ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `Rainbow signed an agreement on October 21 … Mantashe welcomed the agreement on
         # October 22`: `the agreement` alone refers to the one signed, on another day
         if (ev.event_type == "agreement" and ev.definite and ev.trigger.lower() in _AGREEMENT_NOUNS
                 and any(h.event_type == "agreement" for h in events[:k])):
-            ev.event_type = "signing ceremony"  # dropped below
+            ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `… granted a licence to Kilima on August 12. Joho handed over the licence at a ceremony …`:
         # the ceremony of the grant told just before
@@ -703,14 +703,14 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             grant.people += [p for p in ev.people if p not in grant.people]
             grant.organizations += [o for o in ev.organizations if o not in grant.organizations]
             grant.location = grant.location or ev.location
-            ev.event_type = "signing ceremony"  # dropped below
+            ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `… held talks with Huang Changgeng … The two sides agreed that …`: what the talks agreed
         if (ev.event_type == "agreement" and ev.trigger.lower() in ("agreed", "agree") and ev.start_md is None
                 and k > 0 and (talks := events[k - 1]).sentence == ev.sentence - 1
                 and _FAMILY.get(talks.event_type, talks.event_type) == "meeting"):
             talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
-            ev.event_type = "signing ceremony"  # dropped below
+            ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
@@ -743,7 +743,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     # `has announced an internal transformation`: an announcement is an event when it is dated
     # (so are takeovers and openings: `completed its takeover of … on October 22`)
     return _merge_events([ev for ev in events if (ev.event_type not in _DATED_ONLY or ev.start_md)
-                          and ev.event_type != "signing ceremony"])
+                          and ev.event_type != _TOLD_BEFORE])
 
 
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
@@ -777,6 +777,7 @@ _SAME_DAY = re.compile(
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
+_TOLD_BEFORE = "(told before)"  # the type of an event mention folded into one named earlier, then dropped
 _AFTER_CEREMONY = re.compile(r"\b[Aa]fter the (?:signing )?ceremony\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
 _THE_COMPANY = re.compile(r"\bthe (?:company|group)\b")
