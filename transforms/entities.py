@@ -362,7 +362,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if (" and " in text[max(0, h.start() - 40) : h.start()]
                 and (n := _AND_NAME.search(text, max(0, h.start() - 60), h.start()))
                 and n.group(1).strip() not in aliases  # `Lynas and European Commission` are two
-                and _word_before(text, n.start()) not in title_words):  # so are `Prime Minister
+                and word_before(text, n.start()) not in title_words):  # so are `Prime Minister
             spans.append((n.start(), h.end()))  # Kristen Michal and European Commission`
     # `the Raw Materials Industry Department of MIIT`: a unit named before its parent's name
     org_starts: set[int] | None = None
@@ -773,7 +773,8 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _word_before(text: str, pos: int) -> str:
+def word_before(text: str, pos: int) -> str:
+    """The word ending right before `pos` (whitespace-separated), or ''."""
     words = text[max(0, pos - 30) : pos].split()
     return words[-1] if words else ""
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from transforms.entities import Mention, _is_heading, portfolio_alternation
+from transforms.entities import Mention, _is_heading, portfolio_alternation, word_before
 from transforms.kb import KB, KNOWLEDGE, load, trie_regex
 
 MONTHS = [
@@ -342,7 +342,6 @@ def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"\b({trie_regex(list(country))})\s+(?:[A-Z][a-z]+\s+){{0,2}}$"), country  # `French Industry`
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+) $")
 _COUNTRY_BEFORE = re.compile(r"(?:[’']s)?\s+(?:[A-Z][a-z]+\s+){0,2}$")  # (after the country's name)
 _HEADS = {"Prime Minister", "Premier", "President", "Chief Minister", "Governor"}
 _LOCAL_OFFICES = {"Mayor": ("city",), "Vice Mayor": ("city",), "Deputy Mayor": ("city",),
@@ -354,22 +353,25 @@ _FEDERATIONS = {"Germany", "United States", "Australia", "Canada", "Brazil", "In
                 "Mexico", "Austria", "Switzerland", "Belgium", "Nigeria", "Argentina"}
 
 
-def _federal_country(orgish: list[Mention]) -> str | None:
-    """The federation an article names most: whose `Federal Minister` it is."""
+def _country_counts(orgish: list[Mention]) -> dict[str, int]:
+    """How often the article names each country."""
     counts: dict[str, int] = {}
     for o in orgish:
-        if o.entity_type == "place" and o.canonical in _FEDERATIONS:
+        if o.entity_type == "place" and o.kind == "country":
             counts[o.canonical] = counts.get(o.canonical, 0) + 1
+    return counts
+
+
+def _federal_country(orgish: list[Mention]) -> str | None:
+    """The federation an article names most: whose `Federal Minister` it is."""
+    counts = {c: n for c, n in _country_counts(orgish).items() if c in _FEDERATIONS}
     return max(counts, key=counts.get) if counts else None
 
 
 def _main_country(orgish: list[Mention]) -> str | None:
     """The country an article is about: the only one it names, or one named at least twice as
     often as any other (`… Madagascar …` five times, `Australia’s Base Resources` once)."""
-    counts: dict[str, int] = {}
-    for o in orgish:
-        if o.entity_type == "place" and o.kind == "country":
-            counts[o.canonical] = counts.get(o.canonical, 0) + 1
+    counts = _country_counts(orgish)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
         return None
@@ -391,9 +393,9 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             r.organization = country[d.group(1)]
         elif (c := _COUNTRY_BEFORE.search(text, max(0, r.start - 45), r.start)) and c.start() in countries:
             r.organization = countries[c.start()].canonical  # `U.S. Ambassador Jonathan Henick`
-        elif (w := _WORD_BEFORE.search(text, max(0, r.start - 30), r.start)) and (place := next(
+        elif (w := word_before(text, r.start)) and (place := next(
                 (o for o in orgish if o.entity_type == "place" and o.kind in ("county", "city", "province")
-                 and o.surface.startswith(w.group(1) + " ")), None)):
+                 and o.surface.startswith(w + " ")), None)):
             r.organization = place.canonical  # `Kwale Governor Fatuma Achani` in an article naming Kwale County
     for r in pending:  # `Western Australian Premier Roger Cook` … `Premier Roger Cook toured`
         if r.organization is None:
@@ -700,9 +702,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # the ceremony of the grant told just before
         if (ev.event_type == "ceremony" and ev.start_md is None and k > 0
                 and (grant := events[k - 1]).sentence == ev.sentence - 1 and grant.event_type == "announcement"):
-            grant.people += [p for p in ev.people if p not in grant.people]
-            grant.organizations += [o for o in ev.organizations if o not in grant.organizations]
-            grant.location = grant.location or ev.location
+            _absorb(grant, ev)
             ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `… held talks with Huang Changgeng … The two sides agreed that …`: what the talks agreed
@@ -1061,8 +1061,8 @@ _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|some)\s+$")  # `several hundr
 # `process 1,200 tonnes of ore a year and produce 10 tonnes of oxides`: the rate is both's, unless
 # the second has a period of its own (`… and produced 8,600 tonnes in 2025`)
 _OWN_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in (?:19|20)\d\d|last year|this year|in the first)\b")
-_RATE_AND = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)\s+and\s+"
-                       r"(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
+_OF_PER = r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)"  # ` of ore a year`
+_RATE_AND = re.compile(_OF_PER + r"\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
@@ -1072,7 +1072,7 @@ _RAISED_TO = re.compile(
     r"\b(?:bring(?:s|ing)?|brought|ris(?:e|es|ing)|grow(?:s|ing)?|climb(?:s|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took|expand(?:s|ed|ing)?|"
     r"increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?)\b[^.;]{0,60}\bto\s+(?:about\s+|around\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+[^.;\d]{0,50}\bto\s+(?:about\s+|around\s+)?")  # `… and the total to`
-_STAGED = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter))?"
+_STAGED = re.compile(rf"(?:{_OF_PER})?"
                      r"\s+(?:at first|initially|at the start|in (?:the|its) first (?:phase|stage))\s*,?\s+"
                      r"(?:and|then|rising to|expandable to)\s+(?:up to\s+|about\s+)?")  # `… at first and 5,000 tonnes later`
 _REACH = re.compile(r"\breach(?:es|ed|ing)?\s+(?:about\s+|around\s+)?$")
