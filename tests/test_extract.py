@@ -138,6 +138,7 @@ def test_every_offset_points_at_its_text(name):
     "blind29",  # 0.930
     "blind30",  # 0.882
     "blind31",  # 0.905 (0.920 against the gold as first committed, which split a ministry's name at its commas)
+    "blind32",  # 0.787 (0.792 with the gold's slip fixed: `Minister of Trade and Industry` listed as a second title)
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1206,3 +1207,65 @@ def test_a_grant_concerning_a_county_is_not_its_governors_act():
     facts = extract("On August 12, 2025, the ministry granted a licence for a mine in Kwale County. Kwale Governor "
                     "Fatuma Achani welcomed the decision.")
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [("announcement", "2025-08-12", [])]
+
+
+# --- thirty-second blind set ------------------------------------------------------------------
+
+def test_a_company_named_by_its_first_words_before_and_after_its_full_name():
+    facts = extract("Rare Earths Norway Wins Guarantees\n\nThe state backed Rare Earths Norway on October 2. The "
+                    "ministry approved loans for Rare Earths Norway AS, which runs the pilot plant. Rare Earths "
+                    "Norway says the deposit is large. Xinjiang Nonferrous Metal Industry (Group) Co., Ltd. met "
+                    "Baogang. Xinjiang Nonferrous General Manager Ma Jianguo signed. Rare earths are scarce.")
+    orgs = [(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "organization"]
+    assert orgs.count(("Rare Earths Norway", "Rare Earths Norway AS")) == 3
+    assert ("Xinjiang Nonferrous", "Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.") in orgs
+    assert not [m for m in facts.mentions if m.entity_type == "person" and m.surface.startswith("Rare")]
+    assert not [m for m in facts.mentions if m.canonical == "Xinjiang"]  # (the company's first word here)
+    assert ("Ma Jianguo", "General Manager", "Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.") in {
+        (r.person, r.title, r.organization) for r in facts.roles}
+
+
+def test_rare_before_a_word_other_than_earth_starts_a_company_name():
+    facts = extract("The DOE awarded Rare Element Resources Ltd. $17.5 million. Rare Element will add $4.4 million. "
+                    "Rare Earth Magnets Inc. and Critical Minerals Office were named.")
+    orgs = {(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "organization"}
+    assert ("Rare Element Resources Ltd.", "Rare Element Resources Ltd.") in orgs
+    assert ("Rare Element", "Rare Element Resources Ltd.") in orgs
+    assert ("Rare Earth Magnets Inc.", "Rare Earth Magnets Inc.") in orgs
+
+
+def test_a_prefix_that_is_common_words_in_the_article_is_no_name():
+    facts = extract("Australia Sets Up Critical Minerals Office\n\nAustralia set up the Critical Minerals Office in "
+                    "May. Critical Minerals demand rises, and critical minerals are scarce.")
+    assert {m.surface for m in facts.mentions if m.entity_type == "organization"} == {"Critical Minerals Office"}
+
+
+def test_unknown_towns_from_a_dateline_a_site_a_compass_word_and_a_mayor():
+    facts = extract("Norway backs miner\n\nOSLO — Norway’s ministry backed the Fen complex in Telemark, southern "
+                    "Norway. The minister visited the pilot plant site at Ulefoss, where she met Nome Mayor Bjørn "
+                    "Sæbø. The deposit lies near Sundance in Crook County. UPDATE — nothing changed in the "
+                    "ministry’s plan for the county this year, officials in the capital said on Monday.")
+    places = {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    assert {"Oslo", "Telemark", "Ulefoss", "Nome", "Sundance", "Crook County"} <= places
+    assert "Update" not in places
+    assert ("Bjørn Sæbø", "Mayor", "Nome") in {(r.person, r.title, r.organization) for r in facts.roles}
+
+
+def test_a_governor_before_a_known_county_adds_no_second_place():
+    facts = extract("The ministry granted a licence in Kwale County. Kwale Governor Fatuma Achani welcomed it.")
+    assert [m.canonical for m in facts.mentions if m.entity_type == "place"] == ["Kwale County"]
+
+
+def test_a_visit_in_the_highlights_is_the_dated_announcement_made_during_it():
+    facts = extract("Minister Cecilie Myrseth visited the Ulefoss site with Chief Executive Alf Reistad.\n\n"
+                    "Release time: 2025-10-06\n\nMinister Cecilie Myrseth announced the guarantees on October 2 "
+                    "during a visit to the site, where she was received by Chief Executive Alf Reistad.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("announcement", "2025-10-02")]
+
+
+def test_a_quote_in_the_highlights_inside_the_bodys_longer_one_is_one_quote():
+    facts = extract("Governor Mark Gordon called the award “a win for Wyoming.”\n\nWyoming Governor Mark Gordon "
+                    "called the award “a win for Wyoming and for every American manufacturer that needs magnets "
+                    "made at home.”")
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [
+        ("Mark Gordon", "a win for Wyoming and for every American manufacturer that needs magnets made at home.")]

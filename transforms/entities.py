@@ -35,7 +35,7 @@ _NOT_GIVEN = {
 _ORG_HEADS = (
     r"Rare[ -]Earths?(?: Group| Company| Co\.,? Ltd\.?| Co\.?)?|Mining(?: Company| Group| Co\.,? Ltd\.?| Co\.?)?|Group|"
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
-    r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|"
+    r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
@@ -61,7 +61,12 @@ _ORG_STOP = {
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
     "World-Class", "High-End", "High-Performance", "Building", "Green", "Advanced", "Smart",
 }
-_DATELINE_PLACE = re.compile(r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}),")
+# `PERTH, July 22, 2025 — …`, `OSLO — …`: a capitalised place opening a paragraph
+_DATELINE_PLACE = re.compile(
+    r"([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2})(?:(?P<dated>,(?= (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d)|(?= [—–] \S))|,)")
+_NOT_DATELINES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS", "EDITORIAL", "WATCH",
+                  "VIDEO", "LIVE", "UPDATED", "CORRECTION", "NOTE", "Q", "A"}
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
 _COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district)\b")
 _COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Region", " department", " region",
@@ -78,6 +83,12 @@ _CAP_NAME = re.compile(r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}")
 _PLACE_OF = [(f"{w} of", kind) for w, kind in (("town", "city"), ("city", "city"), ("village", "city"),
                                                  ("port", "city"), ("county", "county"), ("district", "county"),
                                                  ("province", "province"), ("region", "province"))]
+_LOCAL_HEADS = ((" Mayor ", "city"), (" Governor ", "county"))
+_PLACE_BEFORE_HEAD = re.compile(rf"(?<= )({_CAP_WORD})$")
+_NOT_HEAD_PLACES = {"Former", "Acting", "Then", "Interim", "City", "County", "Town", "State", "Provincial",
+                    "Municipal", "Lieutenant", "Executive", "Party", "Regional"}
+_SITE_AT = (" plant at ", " site at ", " facility at ", " refinery at ", " factory at ", " smelter at ",
+            " mine at ", " near ")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
@@ -96,7 +107,7 @@ _ROMANCE_ORG = re.compile(
     r"(?<=[a-z])(?![\w-])")
 # a word of the name, not `Denver-based` (`Ministry of Mining Industry and Geology and Denver-based Valor`)
 _OF_WORD = r"[A-Z](?:\w|-(?!(?:based|owned|listed|backed|run|led|headquartered)\b))+"
-_OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber"]
+_OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber", "Office"]
 _OF_HEADS = tuple(w + " of" for w in _OF_WORDS)
 _OF_ORG = re.compile(
     rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)})"
@@ -174,6 +185,9 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_RARE_EARTH_WORDS = ("Rare", "Earth", "Earths")
+
+
 def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
     """Drop leading stop words and anything up to a possessive; None when nothing is left."""
     words = surface.split()
@@ -183,8 +197,13 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
             offset = sum(len(x) + 1 for x in words[: i + 1])
             words = words[i + 1 :]
             break
+    legal = None  # `Rare Earths Norway AS`, `Rare Element Resources Ltd.`: a company's own first words
     while words:
         w = words[0]
+        if w in _RARE_EARTH_WORDS and (
+                (w == "Rare" and words[1:2] not in (["Earth"], ["Earths"]))
+                or (legal := legal if legal is not None else bool(_LEGAL_SUFFIX.match(" ".join(words))))):
+            break
         if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
             offset += len(w) + 1
@@ -283,6 +302,30 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 a, b = m.span(1)
                 add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), kind, False)))
 
+    # `the pilot plant site at Ulefoss`, `near Sundance in Crook County`: a site's town
+    for kw in _SITE_AT:
+        i = text.find(kw)
+        while i != -1:
+            j = i + len(kw)
+            if ((m := _IN_PLACE.match(text, j)) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS
+                    and (kw != " near " or text.startswith((" in ", ", "), m.end()))):
+                a, b = m.span(1)
+                add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+            i = text.find(kw, j)
+
+    # `Nome Mayor Bjørn Sæbø`, `Kwale Governor Fatuma Achani`: the town or county a local head governs
+    for kw, kind in _LOCAL_HEADS:
+        i = text.find(kw)
+        while i != -1:
+            j = i + len(kw)
+            if (text[j : j + 1].isupper() and (m := _PLACE_BEFORE_HEAD.search(text, max(0, i - 30), i))
+                    and (name := m.group(1)) not in aliases and name not in _title_words(kb)
+                    and name.split()[0] not in _ORG_STOP and name not in _NOT_TOWNS and name not in _NOT_HEAD_PLACES
+                    and m.start() > 0 and text[m.start() - 1] not in ".\n"
+                    and not any(c[3].entity_type == "place" and c[3].surface.startswith(name + " ") for c in cands)):
+                add((m.start(1), m.start(1) - m.end(1), 4, Mention(m.start(1), m.end(1), name, "place", name, kind, False)))
+            i = text.find(kw, j)
+
     # `a large rare earth deposit, named Zhana Kazakhstan,`: the deposit's name is a place
     for kw in (" named ", " called "):  # (found from the word: str search beats a regex scan)
         i = text.find(kw)
@@ -297,10 +340,15 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for a, b, line in _line_spans(text):
         # a wire dateline: `PERTH, July 22, 2025 — …`
         if line[1:2].isupper() and (m := _DATELINE_PLACE.match(line)):
-            e = aliases.get(m.group(1).title())
+            name = m.group(1).title()
+            e = aliases.get(name)
             if e is not None and e.entity_type == "place":
                 add((a, -len(m.group(1)), 0, Mention(a, a + len(m.group(1)), m.group(1), "place",
                                                      e.canonical, e.kind)))
+            elif (e is None and m.group("dated") is not None and len(name) >= 3
+                  and len(line) > 80 and m.group(1) not in _NOT_DATELINES):  # a place we do not know
+                add((a, -len(m.group(1)), 0, Mention(a, a + len(m.group(1)), m.group(1), "place",
+                                                     name, "city", False)))
         if _is_heading(line):
             heading_starts.append(a)
             heading_ends.append(b)
@@ -410,6 +458,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     mentions = _abbreviations(text, _places_of_bodies(chosen, aliases))
     mentions = _companies_named_after_places(text, _same_organizations(_jurisdiction_references(text, mentions)))
+    mentions = _prefix_references(text, mentions, kb)
     return _resolve_short_references(text, _first_word_references(text, mentions, kb))
 
 
@@ -438,6 +487,60 @@ def _outside(mentions: list[Mention], candidates: list[Mention]) -> list[Mention
 @cache
 def _title_at(kb: KB) -> re.Pattern[str]:
     return re.compile(rf"(?:{kb.title_re})(?![\w-])")
+
+
+def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
+    """`Xinjiang Nonferrous` … `Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.`, `Rare Element
+    will contribute` … `Rare Element Resources Ltd.`: the first two or more words of a company's
+    name the knowledge base does not know, found elsewhere in the article (before it too: in the
+    highlights) are that company. The prefix must hold a word of its own (not `Rare Earths`), be
+    no known name and start no other organization's name; it takes the place of the shorter
+    mentions inside it (`Xinjiang` the place, `Rare Earths Norway` read as a person)."""
+    owners: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.entity_type != "organization" or m.from_kb:
+            continue
+        words = m.surface.split()
+        for k in range(2, len(words)):
+            prefix = words[:k]
+            last = prefix[-1]
+            if (not last[:1].isupper() or last in _ORG_STOP or last.endswith((",", ".", "’s", "'s"))
+                    or all(w in _ORG_STOP or w in _NOT_SHORT_NAMES for w in prefix)):
+                continue
+            name = " ".join(prefix)
+            if name in owners and owners[name] is not None and owners[name].canonical != m.canonical:
+                owners[name] = None  # (two organizations start so: neither)
+            else:
+                owners.setdefault(name, m)
+    if not owners:
+        return mentions
+    orgs = [m for m in mentions if m.entity_type == "organization"]
+    headline_end = text.find("\n")  # (a headline capitalises every word: `Rare Earths Norway Secures …`)
+    candidates = []
+    for name, owner in owners.items():
+        if owner is None or name in kb.aliases or all(f" {w.lower()}" in text for w in name.split()):
+            continue  # (`critical minerals`, `supply chains` in lower case too: words, not a name)
+        rest = owner.surface[len(name) :]
+        for i, j in _word_hits(text, name):
+            after = text[j : j + 2]
+            if ((len(after) == 2 and after[0] == " " and after[1].isupper() and j > headline_end
+                 and not _title_at(kb).match(text, j + 1))
+                    or text.startswith(rest, j)  # (the full name, in a headline)
+                    or any(o.start <= i < o.end or i <= o.start < j for o in orgs)
+                    or i > headline_end and _is_heading(_line_at(text, i))):
+                continue  # (inside the full name, or the start of a longer one; a section heading)
+            candidates.append(Mention(i, j, name, "organization", owner.canonical, owner.kind, False))
+    if not candidates:
+        return mentions
+    candidates.sort(key=lambda c: c.start)
+    kept = [m for m in mentions if not any(c.start <= m.start and m.end <= c.end for c in candidates)]
+    return sorted(kept + candidates, key=lambda m: (m.start, m.entity_type))
+
+
+def _line_at(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a : b if b != -1 else len(text)]
 
 
 def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
@@ -523,7 +626,7 @@ def _folded_aliases() -> dict[str, Entry]:
 
 _LEGAL_SUFFIX = re.compile(
     r"(.+?),?\s+(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|Plc|PLC|plc|LLC|Co\.,?\s*Ltd\.?|Co\.|AG|"
-    r"SA|S\.A\.|N\.V\.|NV|ASA|AB|GmbH|JSC|PJSC|Bhd|Berhad|Pty\.?\s+Ltd\.?)$")
+    r"SA|S\.A\.|N\.V\.|NV|ASA|AS|A/S|AB|GmbH|JSC|PJSC|Bhd|Berhad|Pty\.?\s+Ltd\.?)$")
 
 
 def _same_organizations(mentions: list[Mention]) -> list[Mention]:
@@ -583,6 +686,7 @@ def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Me
     return out
 
 
+_COMPASS_BEFORE = re.compile(r"(?<=, )(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)? $")
 _TOWN_BEFORE = re.compile(rf"(?<![\w’'-])({_CAP_WORD}(?: {_CAP_WORD})?), $")  # `Bitterfeld-Wolfen, Saxony-Anhalt`
 
 
@@ -612,9 +716,12 @@ def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) ->
     chinese = _chinese_name_pattern(load())
     taken = {(c[3].start, c[3].end) for c in cands}
     for r in regions:
-        if r.start < 3 or text[r.start - 2 : r.start] != ", " or text.startswith(("’s", "'s"), r.end):
+        at = r.start  # (`in Telemark, southern Norway`: a compass word before the region)
+        if text[at - 1 : at] == " " and text[at - 2 : at - 1] != "," and (d := _COMPASS_BEFORE.search(text, max(0, at - 20), at)):
+            at = d.start()
+        if at < 3 or text[at - 2 : at] != ", " or text.startswith(("’s", "'s"), r.end):
             continue  # (`Carlos Salazar, Mexico’s ambassador`: a person in apposition)
-        m = _TOWN_BEFORE.search(text, max(0, r.start - 30), r.start)
+        m = _TOWN_BEFORE.search(text, max(0, at - 30), at)
         if m is None:
             continue
         a, b = m.span(1)

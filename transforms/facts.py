@@ -395,7 +395,7 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             r.organization = countries[c.start()].canonical  # `U.S. Ambassador Jonathan Henick`
         elif (w := word_before(text, r.start)) and (place := next(
                 (o for o in orgish if o.entity_type == "place" and o.kind in ("county", "city", "province")
-                 and o.surface.startswith(w + " ")), None)):
+                 and (o.surface == w or o.surface.startswith(w + " "))), None)):
             r.organization = place.canonical  # `Kwale Governor Fatuma Achani` in an article naming Kwale County
     for r in pending:  # `Western Australian Premier Roger Cook` … `Premier Roger Cook toured`
         if r.organization is None:
@@ -540,6 +540,7 @@ class Event:
     end: int
     sentence: int
     definite: bool = False  # `at the ceremony`: refers back to an event already named
+    also: tuple[str, ...] = ()  # other kinds the sentence names: `announced … during a visit`
 
 
 _PLACE_RANK = {"county": 0, "city": 0, "mine": 0, "province": 2}
@@ -574,6 +575,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if any(a <= s < b for a, b in skip):
             continue
         best = None
+        kinds: list[str] = []
         j = bisect.bisect_left(date_pos, s)
         d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
         at = _AT_GATHERING.search(text, s, e) if len(hits[i]) > 1 else None
@@ -605,6 +607,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
+            kinds.append(etype)
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
         if best is None:
@@ -649,6 +652,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
             or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
             or _THE_DEAL_AFTER.match(text, trig.end()) is not None,  # `signed the agreement`
+            tuple(k for k in kinds if k != etype),
         ))
     for k, ev in enumerate(events):
         # `The Work Conference was held in Baotou. Meng Fanying delivered a work report.`: a
@@ -867,9 +871,13 @@ def _merge_events(events: list[Event]) -> list[Event]:
         _absorb(target, ev)
     # `• … signed a memorandum …` in the highlights, with people only the body's signing (read
     # later) gave the dated event: that event
+    # (`Minister … visited the Ulefoss site with …` in the highlights, `announced the guarantees on
+    # October 2 during a visit to …` in the body: the announcement's visit)
     for ev in list(leftovers):
         if ev.people and (target := next((m for m in merged if fam(m) == fam(ev)
-                                          and set(m.people) & set(ev.people)), None)) is not None:
+                                          and set(m.people) & set(ev.people)), None)
+                          or next((m for m in merged if ev.event_type in m.also
+                                   and set(ev.people) <= set(m.people)), None)) is not None:
             _absorb(target, ev)
             leftovers.remove(ev)
     return sorted(merged + leftovers, key=lambda ev: ev.start)
@@ -879,6 +887,7 @@ def _absorb(into: Event, other: Event) -> None:
     into.people = _unique(into.people + other.people)
     into.organizations = _unique(into.organizations + other.organizations)
     into.location = into.location or other.location
+    into.also = into.also + tuple(k for k in other.also if k not in into.also)
     # The most specific type wins: a visit that is called an inspection elsewhere stays a visit
     # when the dated sentence says visit.
     if into.start_md is None and other.start_md is not None:
@@ -1268,7 +1277,14 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         quotes.append(Quote(speaker, body.rstrip(",").strip(), m.start(m.lastindex),
                             m.start(m.lastindex) + len(body.rstrip(",").strip())))
         last_speaker, last_end = speaker, max(m.end(), e0)
-    return quotes
+    if len(quotes) < 2:
+        return quotes
+    # `called the award “a win for Wyoming.”` in the highlights, the whole sentence in the body:
+    # one quote, the longer telling
+    core = [q.quote.rstrip(".!?,;:").casefold() for q in quotes]
+    return [q for i, q in enumerate(quotes)
+            if not any(j != i and o.speaker == q.speaker and len(core[j]) > len(core[i]) and core[i] in core[j]
+                       for j, o in enumerate(quotes))]
 
 
 _QA_SPEAKER = re.compile(r"\s*([^\n:“”\"]{3,40}):\s*")
