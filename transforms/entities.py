@@ -78,7 +78,10 @@ _COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:and {_CAP_WORD}
 _SITE_TAIL = re.compile(r"[^\S\n]+(?:Airpark|Airport|Air Base|Industrial Park|Business Park|Technology Park)\b")
 _SITE_STARTS = (" A", " I", " B", " T")
 _DESCRIPTORS = (" company ", " firm ", " miner ", " maker ", " producer ", " manufacturer ", " startup ",
-                " refiner ", " explorer ", " developer ", " supplier ")
+                " refiner ", " explorer ", " developer ", " supplier ", " agency ", " bank ", " lender ")
+# one scan for all of them (quicker than a str.find loop per word); the space after is looked at,
+# not taken, so that `… maker company X` finds both as the loops did
+_DESCRIPTOR_RE = re.compile(rf" (?:{'|'.join(d.strip() for d in _DESCRIPTORS)})(?= )")
 _CAP_NAME = re.compile(r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}")
 _PLACE_OF = [(f"{w} of", kind) for w, kind in (("town", "city"), ("city", "city"), ("village", "city"),
                                                  ("port", "city"), ("county", "county"), ("district", "county"),
@@ -87,8 +90,12 @@ _LOCAL_HEADS = ((" Mayor ", "city"), (" Governor ", "county"))
 _PLACE_BEFORE_HEAD = re.compile(rf"(?<= )({_CAP_WORD})$")
 _NOT_HEAD_PLACES = {"Former", "Acting", "Then", "Interim", "City", "County", "Town", "State", "Provincial",
                     "Municipal", "Lieutenant", "Executive", "Party", "Regional"}
-_SITE_AT = (" plant at ", " site at ", " facility at ", " refinery at ", " factory at ", " smelter at ",
-            " mine at ", " near ")
+# (`plant at`, `plant in`, `mine at` … found from the rarer first word)
+_SITE_AT = (" plant ", " site ", " facility ", " refinery ", " factory ", " smelter ", " mine ", " near ")
+_AT_IN = ("at ", "in ")
+# `its Kumagaya plant`: a plant named after its town
+_TOWN_PLANT = re.compile(rf"(?<![\w-])(?:its|their|the) ({_CAP_WORD})$")
+_PLANT_WORDS = ("plant", "factory", "works", "smelter", "refinery")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
@@ -144,14 +151,7 @@ class Mention:
 
 def _described_names(text: str) -> list[re.Match[str]]:
     """The capitalised words right after `company`, `firm`, `miner`, `maker` …"""
-    out = []
-    for word in _DESCRIPTORS:
-        i = text.find(word)
-        while i != -1:
-            if m := _CAP_NAME.match(text, i + len(word)):
-                out.append(m)
-            i = text.find(word, i + 1)
-    return sorted(out, key=lambda m: m.start())
+    return [m for d in _DESCRIPTOR_RE.finditer(text) if (m := _CAP_NAME.match(text, d.end() + 1))]
 
 
 def _in_portfolio(text: str, pos: int) -> bool:
@@ -307,10 +307,12 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         i = text.find(kw)
         while i != -1:
             j = i + len(kw)
-            if ((m := _IN_PLACE.match(text, j)) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS
-                    and (kw != " near " or text.startswith((" in ", ", "), m.end()))):
-                a, b = m.span(1)
-                add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+            if kw == " near " or text.startswith(_AT_IN, j):
+                j += 0 if kw == " near " else 3
+                if ((m := _IN_PLACE.match(text, j)) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS
+                        and (kw != " near " or text.startswith((" in ", ", "), m.end()))):
+                    a, b = m.span(1)
+                    add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
             i = text.find(kw, j)
 
     # `Nome Mayor Bjørn Sæbø`, `Kwale Governor Fatuma Achani`: the town or county a local head governs
@@ -325,6 +327,13 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                     and not any(c[3].entity_type == "place" and c[3].surface.startswith(name + " ") for c in cands)):
                 add((m.start(1), m.start(1) - m.end(1), 4, Mention(m.start(1), m.end(1), name, "place", name, kind, False)))
             i = text.find(kw, j)
+
+    for m in (m for w in _PLANT_WORDS for i, _ in _word_hits(text, w) if text[i - 1 : i] == " "
+              and (m := _TOWN_PLANT.search(text, max(0, i - 40), i - 1))):
+        if m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS and m.group(1) not in _ORG_STOP and (
+                m.group(1) not in _demonym_words()):  # (`its Malaysian plant`)
+            a, b = m.span(1)
+            add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
 
     # `a large rare earth deposit, named Zhana Kazakhstan,`: the deposit's name is a place
     for kw in (" named ", " called "):  # (found from the word: str search beats a regex scan)
@@ -535,6 +544,12 @@ def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Menti
     candidates.sort(key=lambda c: c.start)
     kept = [m for m in mentions if not any(c.start <= m.start and m.end <= c.end for c in candidates)]
     return sorted(kept + candidates, key=lambda m: (m.start, m.entity_type))
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    lines = (KNOWLEDGE / "demonyms.csv").read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(line.split(",")[0] for line in lines if line)
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -752,6 +767,10 @@ def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
             defined[d.group(1)] = m
     if not defined:
         return mentions
+    for m in mentions:  # (`development bank BNDES` read as a name of its own)
+        if (m.entity_type == "organization" and not m.from_kb and m.surface == m.canonical
+                and (owner := defined.get(m.surface)) is not None and owner is not m):
+            m.canonical, m.kind = owner.canonical, owner.kind
     extra = _outside(mentions, [
         Mention(hit.start(), hit.end(), abbr, "organization", owner.canonical, owner.kind, owner.from_kb)
         for abbr, owner in defined.items()
@@ -796,7 +815,11 @@ _NAME_WORD = (rf"[{_UPPER}][^\W\d_]*(?:[’'](?:[{_UPPER}][^\W\d_]+|[a-z]{{2,}})
 _NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
 # after a title: also four words (`Chief Minister Wan Rosdy Wan Ismail`) and initials (`D. Singh`)
 _INITIALS = r"(?:(?<![\w.])[A-Z]\. ?){1,2}"
-_TITLED_NAME = rf"({_INITIALS}{_NAME_WORD}|{_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,3}})"
+# `Bernardo da Veiga`, `Ursula von der Leyen`: a family name's lower-case particle
+_PARTICLES = ("da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le",
+              "bin", "binti", "ter", "ten")
+_PARTICLE = rf"(?:(?:{'|'.join(_PARTICLES)}) ){{0,2}}"
+_TITLED_NAME = rf"({_INITIALS}{_NAME_WORD}|{_NAME_WORD}(?:(?:-| {_PARTICLE}){_NAME_WORD}){{1,3}})"
 
 
 def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
@@ -919,6 +942,12 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
     for p in people:
         parts = p.canonical.split()
         key = parts[0] if parts[0] in kb.surnames else parts[-1]
+        k = len(parts) - 1
+        while k > 1 and parts[k - 1] in _PARTICLES:  # `da Veiga`, and `Da Veiga said` opening a sentence
+            k -= 1
+        if k < len(parts) - 1:
+            key = " ".join(parts[k:])
+            keys.setdefault(key[0].upper() + key[1:], []).append(p)
         keys.setdefault(key, []).append(p)
     owner_of = {}
     for key, owners in keys.items():
@@ -926,6 +955,9 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
             owner_of[key] = owners[0]
     if not owner_of:
         return mentions
+    for m in mentions:  # (`Da Veiga said` read as a name of its own)
+        if m.entity_type == "person" and m.canonical == m.surface and (o := owner_of.get(m.surface)) is not None:
+            m.canonical, m.from_kb = o.canonical, o.from_kb
     for key, owner in owner_of.items():  # not before a capital: `Li Xiao` is no `Li`
         for i, j in _word_hits(text, key, owner.start):
             if not (text[j : j + 1] == " " and "A" <= text[j + 1 : j + 2] <= "Z"):

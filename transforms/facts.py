@@ -583,7 +583,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if at is not None and at.start(1) <= m.start() < at.end(1):
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
-                    and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")):
+                    and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")
+                    and m.group().lower() != "held talks"):  # (`led a delegation to Xinjiang and held talks`)
                 continue  # "training and assessment": a noun in a list, not an event
             if text.startswith(" call", m.end()) or text[m.start() - 3 : m.start()] == "in ":
                 continue  # a `conference call` is not a gathering, `in talks` not an event yet
@@ -636,8 +637,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         places = [m for m in inside if m.entity_type == "place"]
         local = [m for m in places if m.kind not in ("country", "region")]
         # the most specific place; among equals, the one named as where (`in Baotou`)
+        where = ("in ", "at ", "to ") if etype in ("visit", "inspection") else ("in ", "at ")  # (`delegation to Baotou`)
         location = min(local, default=places[0] if places else None, key=lambda m: (
-            _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in ("in ", "at "), m.start))
+            _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in where, m.start))
         # officials of the place met: `Keshiketeng Banner Party Secretary` (not of a place an
         # announcement concerns: a licence for a mine in Kwale County is not its governor's act)
         if (location is not None and etype != "announcement"
@@ -651,9 +653,21 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
             text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
             or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
-            or _THE_DEAL_AFTER.match(text, trig.end()) is not None,  # `signed the agreement`
+            or _THE_DEAL_AFTER.match(text, trig.end()) is not None  # `signed the agreement`
+            or _THE_DELEGATION.search(text, s, trig.start()) is not None,  # `The delegation visited …`
             tuple(k for k in kinds if k != etype),
         ))
+    announcements = [ev for ev in events if ev.event_type == "announcement"]
+    if announcements and "nnouncement" in text:
+        for a in _THE_ANNOUNCEMENT.finditer(text):
+            i = bisect.bisect_right(starts, a.start()) - 1
+            if i < 0 or i in hits:
+                continue
+            ev = min(announcements, key=lambda x: (abs(x.sentence - i), x.sentence > i))
+            ns, ne = sents[i]
+            for m in mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]:
+                if m.entity_type == "person" and m.canonical not in ev.people:
+                    ev.people.append(m.canonical)
     for k, ev in enumerate(events):
         # `The Work Conference was held in Baotou. Meng Fanying delivered a work report.`: a
         # gathering that names nobody takes the people of the next sentence when it has no event
@@ -664,11 +678,12 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # `She was accompanied by …`, `… received the delegation`: the sentences right after a
         # visit or meeting that name who went along (and have no event of their own)
         if ev.event_type in ("visit", "inspection", "meeting", "opening", "ceremony"):
+            spoke = ev.event_type == "meeting" and _SPEECH_IN.search(text, ev.start, ev.end) is not None
             for nxt_i in (ev.sentence + 1, ev.sentence + 2):
                 if nxt_i >= len(sents) or nxt_i in hits:
                     break
                 ns, ne = sents[nxt_i]
-                if not _ATTENDANCE.search(text, ns, ne):
+                if not (_ATTENDANCE.search(text, ns, ne) or spoke and _SPOKE_NEXT.match(text, ns)):
                     break
                 for m in mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]:
                     if m.entity_type == "person" and m.canonical not in ev.people:
@@ -763,6 +778,12 @@ _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulc
 _THE_DEAL_AFTER = re.compile(r"\s+the\s+(?:agreement|deal|memorandum|contract|MoU)\b")
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
+_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}delegation\b")
+# `At the symposium, Shang Wenchang said … . Wu Juhai said …`: the next speakers spoke there too
+_SPOKE_NEXT = re.compile(r"(?:[A-Z][\w’'-]+ ){1,3}(?:said|stressed|noted|pointed out|added|emphasized|introduced)\b")
+_SPEECH_IN = re.compile(r"\b(?:said|stressed|noted|pointed out|emphasized|introduced)\b")
+# `The announcement was made in Brasília, with Minister …`: who was at the announcement told before
+_THE_ANNOUNCEMENT = re.compile(r"\b(?:[Tt]he|this|This) announcement\b")
 _ATTENDANCE = re.compile(
     r"\b(?:(?:was|were) accompanied by|accompanied (?:him|her|them|the (?:delegation|research|inspection|"
     r"visit|tour|investigation))|received the "
@@ -972,7 +993,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
-        re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJ])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
+        re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJBG])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
         re.compile(rf"{num}{_MULT}\s(?P<yuan>{'|'.join(_CURRENCY_WORDS)})\b{rate}"),
         re.compile(rf"(?<![A-Za-z])(?P<code>{'|'.join(_RARE_CODES)})\s?{_NUM}{_MULT}{rate}"),  # `VND 2.6 trillion`
     ]
