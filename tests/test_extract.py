@@ -140,6 +140,7 @@ def test_every_offset_points_at_its_text(name):
     "blind31",  # 0.905 (0.920 against the gold as first committed, which split a ministry's name at its commas)
     "blind32",  # 0.787 (0.792 with the gold's slip fixed: `Minister of Trade and Industry` listed as a second title)
     "blind33",  # 0.879 (0.885 with the gold's slip fixed: the exchange `ASX` left out instead of optional)
+    "blind34",  # 0.787
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1329,3 +1330,38 @@ def test_who_was_at_the_announcement():
     facts = extract("Brazilian Rare Earths Ltd said on August 19, 2025 that Finep had approved the funding. The "
                     "announcement was made in Brasília, with Minister of Mines and Energy Alexandre Silveira.")
     assert [(e.event_type, e.people) for e in facts.events] == [("announcement", ["Alexandre Silveira"])]
+
+
+# --- thirty-fourth blind set ------------------------------------------------------------------
+
+def test_china_opening_a_company_name_with_its_legal_form_and_the_longest_first_words():
+    facts = extract("Meng Fanying Meets China Railway Materials Chairman\n\nMeng Fanying met Wang Hongjun, Chairman "
+                    "of China Railway Materials Co., Ltd., in Baotou. China Railway Materials Vice President Li "
+                    "Weidong signed. China’s demand grew.")
+    orgs = [(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "organization"]
+    assert orgs == [("China Railway Materials", "China Railway Materials Co., Ltd.")] + [
+        ("China Railway Materials Co., Ltd.", "China Railway Materials Co., Ltd."),
+        ("China Railway Materials", "China Railway Materials Co., Ltd.")]
+    assert {(r.person, r.organization) for r in facts.roles} == {
+        ("Wang Hongjun", "China Railway Materials Co., Ltd."), ("Li Weidong", "China Railway Materials Co., Ltd.")}
+
+
+def test_a_cabinet_of_ministers_and_a_minister_of_technical_supervision():
+    facts = extract("Kyrgyzstan’s Cabinet of Ministers approved the deal. Minister of Natural Resources, Ecology and "
+                    "Technical Supervision Meder Mashiev signed it.")
+    assert "Cabinet of Ministers" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert [(r.person, r.title, r.organization) for r in facts.roles] == [("Meder Mashiev", "Minister", "Kyrgyzstan")]
+
+
+def test_the_same_quote_in_the_highlights_and_the_body_is_one_quote():
+    text = ("Meng Fanying said Baogang would make rare earth steel “the signature product of the group.”\n\n"
+            "Meng Fanying also said Baogang would make rare earth steel “the signature product of the group.”")
+    facts = extract(text)
+    assert [(q.speaker, q.start) for q in facts.quotes] == [("Meng Fanying", text.index("the signature"))]
+
+
+def test_the_company_after_a_dateline_is_the_subject_a_title_in_the_next_sentence_belongs_to():
+    facts = extract("Arafura Secures KfW IPEX-Bank Loan\n\nPERTH, October 22 — Arafura Rare Earths Ltd said KfW "
+                    "IPEX-Bank approved a loan.\n\nManaging Director Darryl Cuzzubbo said the loan helps.")
+    assert [(r.person, r.organization) for r in facts.roles] == [("Darryl Cuzzubbo", "Arafura Rare Earths")]
+    assert not [m for m in facts.mentions if m.entity_type == "person" and "KfW" in m.surface]

@@ -114,7 +114,8 @@ _ROMANCE_ORG = re.compile(
     r"(?<=[a-z])(?![\w-])")
 # a word of the name, not `Denver-based` (`Ministry of Mining Industry and Geology and Denver-based Valor`)
 _OF_WORD = r"[A-Z](?:\w|-(?!(?:based|owned|listed|backed|run|led|headquartered)\b))+"
-_OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber", "Office"]
+_OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber", "Office", "Cabinet",
+             "Council"]
 _OF_HEADS = tuple(w + " of" for w in _OF_WORDS)
 _OF_ORG = re.compile(
     rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)})"
@@ -185,7 +186,9 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-_RARE_EARTH_WORDS = ("Rare", "Earth", "Earths")
+# Stop words that begin a company's own name when its legal form ends it (`Rare Earths Norway AS`,
+# `China Railway Materials Co., Ltd.`), and `Rare` before a word other than `Earth` (`Rare Element …`)
+_NAME_FIRST_WORDS = ("Rare", "Earth", "Earths", "China")
 
 
 def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
@@ -200,7 +203,7 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
     legal = None  # `Rare Earths Norway AS`, `Rare Element Resources Ltd.`: a company's own first words
     while words:
         w = words[0]
-        if w in _RARE_EARTH_WORDS and (
+        if w in _NAME_FIRST_WORDS and (
                 (w == "Rare" and words[1:2] not in (["Earth"], ["Earths"]))
                 or (legal := legal if legal is not None else bool(_LEGAL_SUFFIX.match(" ".join(words))))):
             break
@@ -525,8 +528,8 @@ def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Menti
         return mentions
     orgs = [m for m in mentions if m.entity_type == "organization"]
     headline_end = text.find("\n")  # (a headline capitalises every word: `Rare Earths Norway Secures …`)
-    candidates = []
-    for name, owner in owners.items():
+    candidates: list[Mention] = []
+    for name, owner in sorted(owners.items(), key=lambda kv: -len(kv[0])):  # the longest first
         if owner is None or name in kb.aliases or all(f" {w.lower()}" in text for w in name.split()):
             continue  # (`critical minerals`, `supply chains` in lower case too: words, not a name)
         rest = owner.surface[len(name) :]
@@ -536,6 +539,7 @@ def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Menti
                  and not _title_at(kb).match(text, j + 1))
                     or text.startswith(rest, j)  # (the full name, in a headline)
                     or any(o.start <= i < o.end or i <= o.start < j for o in orgs)
+                    or any(c.start <= i < c.end for c in candidates)  # (`China Railway` in `China Railway Materials`)
                     or i > headline_end and _is_heading(_line_at(text, i))):
                 continue  # (inside the full name, or the start of a longer one; a section heading)
             candidates.append(Mention(i, j, name, "organization", owner.canonical, owner.kind, False))

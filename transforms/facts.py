@@ -449,12 +449,17 @@ def _cabinet_office(text: str, r: Role) -> bool:
 _LIST_MARK = re.compile(r"\s*(?:\d+[.)]\s+|[-•*]\s+)?")
 
 
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}(?:, [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)? [—–] ")
+
+
 def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: list[Mention]) -> str | None:
     """The company that opens the sentence before the one at `s0` (its subject)."""
     prev = next((s for s, e in sents if e <= s0 and text[e:s0].strip() == ""), None)
     if prev is None:
         return None
     head = _LIST_MARK.match(text, prev).end()
+    if d := _DATELINE_OPENING.match(text, head):  # `PERTH, October 22 — Arafura Rare Earths Ltd said …`
+        head = d.end()
     return next((o.canonical for o in orgish if o.start == head and o.entity_type == "organization"
                  and o.kind not in _BODY_KINDS | {"government"}), None)
 
@@ -1303,9 +1308,10 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     # `called the award “a win for Wyoming.”` in the highlights, the whole sentence in the body:
     # one quote, the longer telling
     core = [q.quote.rstrip(".!?,;:").casefold() for q in quotes]
+    # (and the same words told twice, in the highlights and the body: the first telling)
     return [q for i, q in enumerate(quotes)
-            if not any(j != i and o.speaker == q.speaker and len(core[j]) > len(core[i]) and core[i] in core[j]
-                       for j, o in enumerate(quotes))]
+            if not any(j != i and o.speaker == q.speaker and core[i] in core[j]
+                       and (len(core[j]) > len(core[i]) or j < i) for j, o in enumerate(quotes))]
 
 
 _QA_SPEAKER = re.compile(r"\s*([^\n:“”\"]{3,40}):\s*")
