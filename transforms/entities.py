@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.kb import KB, KNOWLEDGE, Entry, entity_id, load, trie_regex
+from transforms.kb import KB, KNOWLEDGE, Entry, demonyms, entity_id, load, trie_regex
 
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -203,10 +203,13 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
     legal = None  # `Rare Earths Norway AS`, `Rare Element Resources Ltd.`: a company's own first words
     while words:
         w = words[0]
-        if w in _NAME_FIRST_WORDS and (
-                (w == "Rare" and words[1:2] not in (["Earth"], ["Earths"]))
-                or (legal := legal if legal is not None else bool(_LEGAL_SUFFIX.match(" ".join(words))))):
-            break
+        if w in _NAME_FIRST_WORDS:
+            if w == "Rare" and words[1:2] not in (["Earth"], ["Earths"]):
+                break
+            if legal is None:  # (looked at only when such a word opens the name)
+                legal = _LEGAL_SUFFIX.match(" ".join(words)) is not None
+            if legal:
+                break
         if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
             offset += len(w) + 1
@@ -325,18 +328,19 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             j = i + len(kw)
             if (text[j : j + 1].isupper() and (m := _PLACE_BEFORE_HEAD.search(text, max(0, i - 30), i))
                     and (name := m.group(1)) not in aliases and name not in _title_words(kb)
-                    and name.split()[0] not in _ORG_STOP and name not in _NOT_TOWNS and name not in _NOT_HEAD_PLACES
+                    and name not in _ORG_STOP and name not in _NOT_TOWNS and name not in _NOT_HEAD_PLACES
                     and m.start() > 0 and text[m.start() - 1] not in ".\n"
                     and not any(c[3].entity_type == "place" and c[3].surface.startswith(name + " ") for c in cands)):
                 add((m.start(1), m.start(1) - m.end(1), 4, Mention(m.start(1), m.end(1), name, "place", name, kind, False)))
             i = text.find(kw, j)
 
-    for m in (m for w in _PLANT_WORDS for i, _ in _word_hits(text, w) if text[i - 1 : i] == " "
-              and (m := _TOWN_PLANT.search(text, max(0, i - 40), i - 1))):
-        if m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS and m.group(1) not in _ORG_STOP and (
-                m.group(1) not in _demonym_words()):  # (`its Malaysian plant`)
-            a, b = m.span(1)
-            add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+    for w in _PLANT_WORDS:
+        for i, _ in _word_hits(text, w):
+            if (text[i - 1 : i] == " " and (m := _TOWN_PLANT.search(text, max(0, i - 40), i - 1))
+                    and (name := m.group(1)) not in aliases and name not in _NOT_TOWNS and name not in _ORG_STOP
+                    and name not in demonyms()):  # (`its Malaysian plant`)
+                a, b = m.span(1)
+                add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
 
     # `a large rare earth deposit, named Zhana Kazakhstan,`: the deposit's name is a place
     for kw in (" named ", " called "):  # (found from the word: str search beats a regex scan)
@@ -501,6 +505,13 @@ def _title_at(kb: KB) -> re.Pattern[str]:
     return re.compile(rf"(?:{kb.title_re})(?![\w-])")
 
 
+def _name_goes_on(text: str, j: int, kb: KB) -> bool:
+    """Whether a capitalised word that is no title follows `text[:j]` (`MP Materials` goes on from
+    `MP`; `Torngat President …` does not from `Torngat`)."""
+    after = text[j : j + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper() and not _title_at(kb).match(text, j + 1)
+
+
 def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
     """`Xinjiang Nonferrous` … `Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.`, `Rare Element
     will contribute` … `Rare Element Resources Ltd.`: the first two or more words of a company's
@@ -534,9 +545,7 @@ def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Menti
             continue  # (`critical minerals`, `supply chains` in lower case too: words, not a name)
         rest = owner.surface[len(name) :]
         for i, j in _word_hits(text, name):
-            after = text[j : j + 2]
-            if ((len(after) == 2 and after[0] == " " and after[1].isupper() and j > headline_end
-                 and not _title_at(kb).match(text, j + 1))
+            if ((j > headline_end and _name_goes_on(text, j, kb))
                     or text.startswith(rest, j)  # (the full name, in a headline)
                     or any(o.start <= i < o.end or i <= o.start < j for o in orgs)
                     or any(c.start <= i < c.end for c in candidates)  # (`China Railway` in `China Railway Materials`)
@@ -548,12 +557,6 @@ def _prefix_references(text: str, mentions: list[Mention], kb: KB) -> list[Menti
     candidates.sort(key=lambda c: c.start)
     kept = [m for m in mentions if not any(c.start <= m.start and m.end <= c.end for c in candidates)]
     return sorted(kept + candidates, key=lambda m: (m.start, m.entity_type))
-
-
-@cache
-def _demonym_words() -> frozenset[str]:
-    lines = (KNOWLEDGE / "demonyms.csv").read_text(encoding="utf-8").splitlines()[1:]
-    return frozenset(line.split(",")[0] for line in lines if line)
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -584,9 +587,7 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
     candidates = []
     for w, owner in owners.items():
         for i, j in _word_hits(text, w, owner.end):
-            after = text[j : j + 2]
-            if not (len(after) == 2 and after[0] == " " and after[1].isupper()
-                    and not _title_at(kb).match(text, j + 1)):  # (`Torngat President …`)
+            if not _name_goes_on(text, j, kb):
                 candidates.append(Mention(i, j, w, "organization", owner.canonical, owner.kind, owner.from_kb))
     extra = _outside(mentions, candidates)
     if not extra:

@@ -18,7 +18,6 @@ Rules are written for how rare-earth news is phrased, not for five files:
 from __future__ import annotations
 
 import bisect
-import csv
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from datetime import date
 from functools import cache
 
 from transforms.entities import Mention, _is_heading, portfolio_alternation, word_before
-from transforms.kb import KB, KNOWLEDGE, load, trie_regex
+from transforms.kb import KB, demonyms, load, trie_regex
 
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -336,9 +335,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
 
 @cache
 def _demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
-    with open(KNOWLEDGE / "demonyms.csv", encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
-    country = {d: c for d, c in rows}
+    country = demonyms()
     return re.compile(rf"\b({trie_regex(list(country))})\s+(?:[A-Z][a-z]+\s+){{0,2}}$"), country  # `French Industry`
 
 
@@ -785,8 +782,9 @@ _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contr
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
 _THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}delegation\b")
 # `At the symposium, Shang Wenchang said … . Wu Juhai said …`: the next speakers spoke there too
-_SPOKE_NEXT = re.compile(r"(?:[A-Z][\w’'-]+ ){1,3}(?:said|stressed|noted|pointed out|added|emphasized|introduced)\b")
-_SPEECH_IN = re.compile(r"\b(?:said|stressed|noted|pointed out|emphasized|introduced)\b")
+_SPOKE = "said|stressed|noted|pointed out|emphasized|introduced"
+_SPOKE_NEXT = re.compile(rf"(?:[A-Z][\w’'-]+ ){{1,3}}(?:{_SPOKE}|added)\b")
+_SPEECH_IN = re.compile(rf"\b(?:{_SPOKE})\b")
 # `The announcement was made in Brasília, with Minister …`: who was at the announcement told before
 _THE_ANNOUNCEMENT = re.compile(r"\b(?:[Tt]he|this|This) announcement\b")
 _ATTENDANCE = re.compile(

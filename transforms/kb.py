@@ -60,6 +60,13 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
+@cache
+def demonyms() -> dict[str, str]:
+    """The adjective of each country and the country (`Malaysian` → Malaysia), from the knowledge
+    base's demonyms.csv."""
+    return {r["demonym"]: r["country"] for r in _rows("demonyms.csv")}
+
+
 def _words(name: str) -> list[str]:
     text = (KNOWLEDGE / name).read_text(encoding="utf-8")
     return [w for ln in text.splitlines() if not ln.startswith("#") for w in [ln.strip()] if w]
