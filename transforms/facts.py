@@ -936,6 +936,27 @@ _SPACED_CURRENCY_WORDS = tuple(f" {w}" for w in _CURRENCY_WORDS)  # (` rand`, no
 # Codes whose first letters are common capitals: scanned for only when str search finds one
 _RARE_CODES = ("VND", "IDR", "THB", "PHP", "RUB", "MXN", "CLP", "PEN", "TWD", "MNT")
 _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
+
+
+def _first_chars(patterns: list[str]) -> str:
+    """The characters the patterns' top-level alternatives begin with (`US\$|USD\s?|\$` → `U$`):
+    the money scan's look-ahead, derived so that a currency added above is never skipped (`BRL`
+    and `GBP` once were, when the set was written by hand)."""
+    chars = set()
+    for p in patterns:
+        depth, start, i = 0, True, 0
+        while i < len(p):
+            c = p[i]
+            if start:
+                chars.add(p[i + 1] if c == "\\" else c)
+                start = False
+            if c == "\\":
+                i += 2
+                continue
+            depth += (c == "(") - (c == ")")
+            start = c == "|" and depth == 0
+            i += 1
+    return "".join(sorted(chars))
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
@@ -996,7 +1017,8 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
-        re.compile(rf"(?=[$€£¥₹₩UACHRESNIKMDZJBG])(?<![A-Za-z])(?:{_CUR_PREFIX})\s?{_NUM}{_MULT}{rate}"),
+        re.compile(rf"(?=[{re.escape(_first_chars([p for p, _ in _CURRENCY]))}])(?<![A-Za-z])(?:{_CUR_PREFIX})"
+                   rf"\s?{_NUM}{_MULT}{rate}"),
         re.compile(rf"{num}{_MULT}\s(?P<yuan>{'|'.join(_CURRENCY_WORDS)})\b{rate}"),
         re.compile(rf"(?<![A-Za-z])(?P<code>{'|'.join(_RARE_CODES)})\s?{_NUM}{_MULT}{rate}"),  # `VND 2.6 trillion`
     ]
