@@ -939,7 +939,7 @@ _CUR_PREFIX = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY))
 
 
 def _first_chars(patterns: list[str]) -> str:
-    """The characters the patterns' top-level alternatives begin with (`US\$|USD\s?|\$` → `U$`):
+    r"""The characters the patterns' top-level alternatives begin with (`US\$|USD\s?|\$` → `U$`):
     the money scan's look-ahead, derived so that a currency added above is never skipped (`BRL`
     and `GBP` once were, when the set was written by hand)."""
     chars = set()
