@@ -141,6 +141,7 @@ def test_every_offset_points_at_its_text(name):
     "blind32",  # 0.787 (0.792 with the gold's slip fixed: `Minister of Trade and Industry` listed as a second title)
     "blind33",  # 0.879 (0.885 with the gold's slip fixed: the exchange `ASX` left out instead of optional)
     "blind34",  # 0.787
+    "blind35",  # 0.958
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1365,3 +1366,36 @@ def test_the_company_after_a_dateline_is_the_subject_a_title_in_the_next_sentenc
                     "IPEX-Bank approved a loan.\n\nManaging Director Darryl Cuzzubbo said the loan helps.")
     assert [(r.person, r.organization) for r in facts.roles] == [("Darryl Cuzzubbo", "Arafura Rare Earths")]
     assert not [m for m in facts.mentions if m.entity_type == "person" and "KfW" in m.surface]
+
+
+def test_a_mayor_led_a_team_to_investigate_on_a_day():
+    facts = extract("On the afternoon of August 19, 2025, Mayor Zhang Jun led a team to investigate rare earth "
+                    "enterprises in Baotou. The company plans to investigate the cause.")
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("inspection", "2025-08-19", ["Zhang Jun"])]
+
+
+def test_a_party_working_committee_of_a_zone_but_not_a_committee_inside_another():
+    facts = extract("Vice Mayor Guo Zhiqiang and Liu Wei, Secretary of the Party Working Committee of the High-Tech "
+                    "Zone, attended. Li Keke, Member of the Standing Committee of the Jiangxi Provincial Party "
+                    "Committee and Secretary of the Ganzhou Municipal Party Committee, spoke. The 20th Central "
+                    "Committee of the Communist Party of China met.")
+    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert "Party Working Committee of the High-Tech Zone" in orgs
+    assert not [o for o in orgs if o.startswith(("Standing Committee", "Committee"))]
+    assert ("Liu Wei", "Secretary", "Party Working Committee of the High-Tech Zone") in {
+        (r.person, r.title, r.organization) for r in facts.roles}
+
+
+def test_a_company_named_without_its_city_is_the_one_named_with_it():
+    facts = extract("Zhang Jun visited Tianhe Magnetic Materials. At Baotou Tianhe Magnetic Materials Technology "
+                    "Co., Ltd., he watched the line.")
+    orgs = [(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "organization"]
+    assert orgs == [("Tianhe Magnetic Materials", "Baotou Tianhe Magnetic Materials Technology"),
+                    ("Baotou Tianhe Magnetic Materials Technology", "Baotou Tianhe Magnetic Materials Technology")]
+
+
+def test_a_town_a_distance_is_measured_from():
+    facts = extract("The deposit, about 120 kilometres southwest of Mbeya, is large. It lies 40 km north of the "
+                    "capital and 12 miles east of Alice Springs.")
+    assert [m.canonical for m in facts.mentions if m.entity_type == "place"] == ["Mbeya", "Alice Springs"]

@@ -87,6 +87,8 @@ _PLACE_OF = [(f"{w} of", kind) for w, kind in (("town", "city"), ("city", "city"
                                                  ("port", "city"), ("county", "county"), ("district", "county"),
                                                  ("province", "province"), ("region", "province"))]
 _LOCAL_HEADS = ((" Mayor ", "city"), (" Governor ", "county"))
+# `about 120 kilometres southwest of Mbeya`: a town a distance is measured from
+_DISTANCE_OF = re.compile(r"(?<=\d )(?:kilomet(?:re|er)s|km|miles) (?:(?:north|south)(?:-?(?:east|west))?|east|west) of ")
 _PLACE_BEFORE_HEAD = re.compile(rf"(?<= )({_CAP_WORD})$")
 _NOT_HEAD_PLACES = {"Former", "Acting", "Then", "Interim", "City", "County", "Town", "State", "Provincial",
                     "Municipal", "Lieutenant", "Executive", "Party", "Regional"}
@@ -115,9 +117,11 @@ _ROMANCE_ORG = re.compile(
 # a word of the name, not `Denver-based` (`Ministry of Mining Industry and Geology and Denver-based Valor`)
 _OF_WORD = r"[A-Z](?:\w|-(?!(?:based|owned|listed|backed|run|led|headquartered)\b))+"
 _OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber", "Office", "Cabinet",
-             "Council"]
+             "Council", "Committee"]
 _OF_HEADS = tuple(w + " of" for w in _OF_WORDS)
 _OF_ORG = re.compile(
+    # (`Party Working Committee of the High-Tech Zone`, `Management Committee of …`: a body's kind before its head)
+    r"(?<![\w-])(?:(?:Party|Working|Management|Standing|Administrative|Municipal|Provincial) ){0,3}"
     rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)})"
     # (a comma only inside a list closed by `and`: `Ministry of Mining, Blue Economy and Maritime Affairs`)
     rf" of(?: the)?(?: {_OF_WORD}){{1,4}}(?:(?:, {_OF_WORD}(?: {_OF_WORD}){{0,2}}){{0,3}} (?:and|&)(?: {_OF_WORD}){{1,3}})?"
@@ -308,6 +312,11 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 a, b = m.span(1)
                 add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), kind, False)))
 
+    for d in _DISTANCE_OF.finditer(text) if " of " in text and ("kilomet" in text or " km " in text or " miles " in text) else ():
+        if (m := _IN_PLACE.match(text, d.end())) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS:
+            a, b = m.span(1)
+            add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+
     # `the pilot plant site at Ulefoss`, `near Sundance in Crook County`: a site's town
     for kw in _SITE_AT:
         i = text.find(kw)
@@ -421,7 +430,16 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         add((a, a - b, 1, Mention(a, b, m.group(), "organization", canonical, "", bool(known))))
 
     # `the University of Texas at El Paso`; str search first: the regex scans are slower
-    spans = [m.span() for m in _OF_ORG.finditer(text)] if any(h in text for h in _OF_HEADS) else []
+    spans = []
+    for m in _OF_ORG.finditer(text) if any(h in text for h in _OF_HEADS) else ():
+        name = m.group()
+        if name.startswith("Committee") or "Committee of" in name and "Committee" in name[name.index(" of ") :]:
+            continue  # a committee by the kind of body it is (`Party Working Committee of …`), and
+            # not `the Standing Committee of the Jiangxi Provincial Party Committee`: the inner body
+        a, b = m.span()
+        if " and " in name and _title_at(kb).match(text, a + name.rindex(" and ") + 5):
+            b = a + name.rindex(" and ")  # (`Committee of the High-Tech Zone and Secretary of …`)
+        spans.append((a, b))
     for h in _BODY_HEAD.finditer(text) if any(h in text for h in _BODY_WORDS) else ():
         if (" and " in text[max(0, h.start() - 40) : h.start()]
                 and (n := _AND_NAME.search(text, max(0, h.start() - 60), h.start()))
@@ -666,11 +684,19 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
     new = {m.canonical for m in mentions if m.entity_type == "organization" and not m.from_kb}
     if len(new) < 2:
         return mentions
+    # (a Chinese company's name opens with its city: `Tianhe Magnetic Materials` … `Baotou Tianhe
+    # Magnetic Materials Technology Co., Ltd.`)
+    unplaced = {}
+    for n in new:
+        first, _, rest = n.partition(" ")
+        if rest and (e := aliases.get(first)) is not None and e.entity_type == "place":
+            unplaced[n] = rest
     longer = {}
     for short in new:
         if " " not in short:
             continue
-        full = [n for n in new if n.startswith((short + " ", short + ","))]
+        full = [n for n in new if n.startswith((short + " ", short + ","))
+                or n in unplaced and (unplaced[n] == short or unplaced[n].startswith((short + " ", short + ",")))]
         if full:
             longer[short] = max(full, key=len)
     for m in mentions:
