@@ -142,6 +142,7 @@ def test_every_offset_points_at_its_text(name):
     "blind33",  # 0.879 (0.885 with the gold's slip fixed: the exchange `ASX` left out instead of optional)
     "blind34",  # 0.787
     "blind35",  # 0.958
+    "blind36",  # 0.970
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1399,3 +1400,10 @@ def test_a_town_a_distance_is_measured_from():
     facts = extract("The deposit, about 120 kilometres southwest of Mbeya, is large. It lies 40 km north of the "
                     "capital and 12 miles east of Alice Springs.")
     assert [m.canonical for m in facts.mentions if m.entity_type == "place"] == ["Mbeya", "Alice Springs"]
+
+
+def test_a_general_director_and_china_southern_rare_earth_group():
+    facts = extract("The deal was signed by VTRE General Director Luu Anh Tuan. Leaders of China Southern Rare Earth "
+                    "Group attended.")
+    assert [(r.person, r.title) for r in facts.roles] == [("Luu Anh Tuan", "General Director")]
+    assert "China Southern Rare Earth Group" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
