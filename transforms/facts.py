@@ -265,7 +265,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if org is not None:
                 start = org.start
             elif m.group("portfolio"):  # `Vice Minister of Industry and …`: that ministry
-                org = _ministry(kb, m.group("portfolio"), orgish)
+                org = _ministry(kb, m.group("portfolio"), orgish, titles)
         else:
             right = text[p.end : p.end + 200]
             if m := after.match(right):
@@ -273,7 +273,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 org = org_starting_at(p.end + m.end())
                 if (org is None and m.group().endswith("of ")
                         and (pf := _portfolio_after().match(text, p.end + m.end()))):
-                    org = _ministry(kb, "of " + pf.group(), orgish)  # `Vice Minister of Industry and …`
+                    org = _ministry(kb, "of " + pf.group(), orgish, titles)  # `Vice Minister of Industry and …`
                 if (org is None and m.group().rstrip().endswith(("of", "of the"))
                         and (body := _UNNAMED_BODY.match(text, p.end + m.end()))
                         and (mt := _more_titles(kb).match(text, body.end(), body.end() + 120))
@@ -461,10 +461,12 @@ def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: li
                  and o.kind not in _BODY_KINDS | {"government"}), None)
 
 
-def _ministry(kb: KB, portfolio: str, named: list[Mention] = ()) -> Mention | None:
+def _ministry(kb: KB, portfolio: str, named: list[Mention] = (), titles: list[str] = ()) -> Mention | None:
     """The ministry a `Minister of <portfolio>` heads, when the knowledge base knows it or the
-    article names it (`Kazakhstan’s Ministry of Industry and Construction`)."""
-    name = "Ministry " + " ".join(portfolio.split())
+    article names it (`Kazakhstan’s Ministry of Industry and Construction`); a `Secretary of
+    <portfolio>` heads a department (`Deputy Secretary of Defense`: the Department of Defense)."""
+    head = "Department " if titles and titles[-1].endswith("Secretary") else "Ministry "
+    name = head + " ".join(portfolio.split())
     e = kb.aliases.get(name)
     if e is None or e.entity_type != "organization":
         return next((o for o in named if o.entity_type == "organization" and o.canonical == name), None)
@@ -597,6 +599,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     and not (d_in is not None and _WEEKDAY.match(text, m.end() + 1))):
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
                 # (or a weekday in a sentence that has one: `MONTREAL, March 4 — … announced on Wednesday`)
+            if m.group().lower() in _STATEMENT_TRIGGERS and not (
+                    (on := _TO_BODY_ON.match(text, m.end())) is not None
+                    and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
+                continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
             if d_in is None and m.group().lower() in _DATED_TRIGGERS:
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
@@ -774,6 +780,8 @@ _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+)?(?:[a
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
+_STATEMENT_TRIGGERS = {"in a filing", "in a statement"}
+_TO_BODY_ON = re.compile(r"(?:\s+(?:to|with)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
 
@@ -869,12 +877,26 @@ def _merge_events(events: list[Event]) -> list[Event]:
         else:
             merged.append(ev)
             told[id(ev)] = [ev.sentence]
+    # `… stake, announced on July 10, 2025` (highlights) and `agreed on July 10, 2025 to buy …`
+    # (body): the announcement is how the day's agreement was made known, one event (not when it
+    # names a party the agreement lacks: a ministry's approval on the day a deal with another firm is signed)
+    for ev in [m for m in merged if m.event_type == "announcement"]:
+        other = next((m for m in merged if m.event_type != "announcement" and m.start_md == ev.start_md
+                      and ev.organizations and set(ev.organizations) <= set(m.organizations)), None)
+        if other is not None:
+            _absorb(other, ev)
+            told[id(other)] += told[id(ev)]
+            merged.remove(ev)
     leftovers: list[Event] = []
     for ev in undated:
         same = [m for m in merged if fam(m) == fam(ev)]
         target = next((m for m in same if set(m.people) & set(ev.people)), None)
-        if target is None:
-            target = next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)
+        if target is None:  # (an agreement with a party the dated one lacks is another agreement:
+            # `Apple separately agreed to buy …` beside the Pentagon's deal)
+            target = next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])
+                           and not (ev.event_type == "agreement" and m.organizations
+                                    and set(ev.organizations) - set(m.organizations))),
+                          None)
         if (target is None and not ev.people and len(same) == 1
                 and set(ev.organizations) <= set(same[0].organizations)):
             target = same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
