@@ -181,7 +181,9 @@ def load() -> KB:
     surnames = frozenset(" ".join(_words("chinese_surnames.txt")).split())
     triggers = {r["trigger"].lower(): (r["event_type"], int(r["priority"])) for r in _rows("events.csv")}
     trigger_re = re.compile(rf"\b(?:{trie_regex(list(triggers))})\b", re.IGNORECASE)
-    trigger_low = re.compile(trie_regex(list(triggers), not_after=r"\w") + r"\b")
+    # (lower-cased text starts a word at few positions and a letter at most: a leading
+    # look-behind skips the others sooner than trie_regex's check after the first letter)
+    trigger_low = re.compile(rf"(?<!\w)(?:{trie_regex(list(triggers))})\b")
     units = {r["surface"].lower(): (r["unit"], r["kind"]) for r in _rows("units.csv")}
     return KB(
         aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, trigger_low, units, orgs
