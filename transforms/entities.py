@@ -13,6 +13,7 @@ Three sources, in order of trust:
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -99,6 +100,8 @@ _AT_IN = ("at ", "in ")
 _TOWN_PLANT = re.compile(rf"(?<![\w-])(?:its|their|the) ({_CAP_WORD})$")
 _PLANT_WORDS = ("plant", "factory", "works", "smelter", "refinery")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+_TOWN_BEFORE_IN = re.compile(rf"\b(?:to|at|from|near) ({_CAP_WORD}(?: {_CAP_WORD})?)$")
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
@@ -134,6 +137,7 @@ _UNIT_WORDS = ("Department", "Bureau", "Division", "Office")
 _UNIT_HEAD = re.compile(r"\bthe ((?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+)$")
 _AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
+_RANKS = {"Colonel", "Lieutenant", "Major", "Captain", "General", "Brigadier", "Admiral", "Commander", "Marshal"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
                  "emphasized", "emphasised", "stressed"]
@@ -163,8 +167,17 @@ def _in_portfolio(text: str, pos: int) -> bool:
     """Whether `pos` is inside the portfolio of an office (`Minister of Industry and …`)."""
     w0 = max(0, pos - 60)
     window = text[w0:pos]
-    return (("Minister" in window or "Secretary" in window or "Commissioner" in window)
-            and _portfolio_tail().search(text, w0, pos) is not None)
+    if not ("Minister" in window or "Secretary" in window or "Commissioner" in window):
+        return False
+    m = _portfolio_tail().search(text, w0, pos)
+    # right after `of`, only a portfolio word goes on with it: `Party Secretary of Baogang Group`
+    # names the group
+    return m is not None and (not m.group().endswith(("of ", "for ")) or _portfolio_head().match(text, pos) is not None)
+
+
+@cache
+def _portfolio_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:the )?{portfolio_alternation()}")
 
 
 @cache
@@ -316,6 +329,18 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if (m := _IN_PLACE.match(text, d.end())) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS:
             a, b = m.span(1)
             add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+
+    # `trucked to Tengchong in Yunnan province`: a town before the known region it lies in
+    i = text.find(" in ")
+    while i != -1:
+        if (text[i + 4 : i + 5].isupper() and (r := _IN_PLACE.match(text, i + 4))
+                and (e := aliases.get(r.group(1))) is not None and e.entity_type == "place"
+                and e.kind in ("province", "state", "country", "region")
+                and (m := _TOWN_BEFORE_IN.search(text, max(0, i - 40), i))
+                and (name := m.group(1)) not in aliases and name not in _NOT_TOWNS and name not in _ORG_STOP
+                and name.split()[0] not in _CALENDAR):  # (`from January in China`)
+            add((m.start(1), m.start(1) - m.end(1), 4, Mention(m.start(1), m.end(1), name, "place", name, "city", False)))
+        i = text.find(" in ", i + 4)
 
     # `the pilot plant site at Ulefoss`, `near Sundance in Crook County`: a site's town
     for kw in _SITE_AT:
@@ -469,6 +494,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             add((a, a - b, 2, Mention(a, b, m.group(), "person", m.group(), "", False)))
 
     for a, b, name in _titled_names(text, kb):
+        while (words := name.split())[0] in _RANKS and len(words) > 2:  # `spokesman Colonel Naw Bu`
+            a += len(words[0]) + 1
+            name = text[a:b]
         if set(name.replace("-", " ").split()) & title_words or name.split()[0] in _HONORIFICS:
             continue  # `Mr Cuzzubbo`: the surname alone resolves to the full name
         if heading_starts and in_heading(a) and text.count(name) < 2:

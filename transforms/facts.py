@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from transforms.entities import Mention, _is_heading, portfolio_alternation, word_before
+from transforms.entities import _RANKS, Mention, _is_heading, portfolio_alternation, word_before
 from transforms.kb import KB, demonyms, load, trie_regex
 
 MONTHS = [
@@ -248,6 +248,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         # for Industry Sébastien Martin and Carester President Frédéric Carencotte`
         s0, prev_end = max(s0, prev_end), p.end
         left = text[s0 : p.start]
+        if left.endswith(_RANK_ENDS) and (rank := _RANK_BEFORE.search(left)):
+            left = left[: rank.start()]  # `KIA spokesman Colonel Naw Bu`: the office before the rank
         org: Mention | None = None
         titles: list[str] = []
         start = p.start
@@ -493,7 +495,10 @@ def _main_organization(mentions: list[Mention], title_end: int = 0) -> str | Non
     return None
 
 
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|remains|remained|becomes|became)\s+$")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+_RANK_ENDS = tuple(f"{r} " for r in _RANKS)
+_RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
 _UNNAMED_BODY = re.compile(r"(?:Party |Standing )*(?:Committee|Government|Congress)(?=\s+and\s)")
 
 
@@ -1123,6 +1128,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         before = text[max(0, m.start() - 4) : m.start()]
         if _LIST_NUMBER.search(before):
             continue
+        if kb.units.get(m.group("noun").lower(), ("", ""))[1] == "time":
+            continue  # `within 15 days`: a span of time the pass above left out is no count either
         value = _number(m.group("num")) * _MULTS.get(m.group("mult") or "", 1)
         found.append(_metric(text, m, value, "count", mentions, sents,
                              measure=m.group("noun")))
@@ -1329,7 +1336,9 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             # A short quoted phrase after a verb is a quote when it is a list of words the
             # speaker chose (`focus on “specialization, refinement, and innovation”`), not a
             # term (`the push for “new quality productivity”`).
-            phrase_ok = len(words) >= 6 or "," in body.rstrip(",") or body[-1:] in ".!?"
+            # (nor a phrase the speaker says something is: `said that safety is “the lifeline of the enterprise”`)
+            phrase_ok = (len(words) >= 6 or "," in body.rstrip(",") or body[-1:] in ".!?"
+                         or len(words) >= 4 and _COPULA_BEFORE.search(left) is not None)
             if verb is not None and phrase_ok and len(left[verb.end():].split()) <= 12:
                 subject = [p for p in people if s0 <= p.start < s0 + verb.start()]
                 if subject:
