@@ -261,6 +261,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if text.startswith("$", b):
             continue  # the `US` of `US$42 million` is a currency
         e: Entry = aliases[surface]
+        if text.startswith(".", b) and surface[surface.rfind(" ") + 1 :] + "." in _ABBREVIATIONS:
+            b += 1  # `Critical Metals Corp.`: the abbreviation's point is part of the name
+            surface = text[a:b]
         if e.entity_type == "organization" and _in_portfolio(text, a):
             continue  # `Minister for Business, Mineral Resources and Justice`: an office
         if (e.entity_type == "place" and text[b : b + 2] in _SITE_STARTS

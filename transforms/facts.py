@@ -41,7 +41,9 @@ _ONE = "(?:" + _DATE1 + "|" + _DATE2 + ")"
 DATE_RANGE = re.compile(
     r"(?=[FfJjMmAaSsOoNnDd0-9])\b(?:from\s+)?" + _ONE.format(p="a")
     + r"(?:\s*(?:to|through|until|–|-|—)\s*(?:" + _ONE.format(p="b")
-    + r"|(?P<bday>" + _DAY + r")\b(?:,?\s+(?P<byr>" + _YEAR + r"))?))?",
+    + r"|(?P<bday>" + _DAY + r")\b(?:,?\s+(?P<byr>" + _YEAR + r"))?)"
+    # `March 6 and 7, 2025`: two days in a row, the second a bare day before a year or a clause's end
+    + r"|\s+and\s+(?P<cday>" + _DAY + r")\b(?:,?\s+(?P<cyr>" + _YEAR + r")|(?=\s*[,.;)]|\s+(?:in|at|to|with|for)\s)))?",
     re.IGNORECASE,
 )
 # The same on lower-cased text, case-sensitive: several times faster than IGNORECASE.
@@ -98,7 +100,8 @@ def find_dates(text: str, year: int | None, matches: list[re.Match[str]] | None 
         g = m.groupdict()
         am, ad, ay = (g["am"] or g["am2"]), (g["ad"] or g["ad2"]), (g["ay"] or g["ay2"])
         a_month, a_day = _month(am), int(_NON_DIGIT.sub("", ad))
-        bm, bd, by = (g["bm"] or g["bm2"]), (g["bd"] or g["bd2"] or g["bday"]), (g["by"] or g["by2"] or g["byr"])
+        bm, bd = (g["bm"] or g["bm2"]), (g["bd"] or g["bd2"] or g["bday"] or g["cday"])
+        by = g["by"] or g["by2"] or g["byr"] or g["cyr"]
         end_year = int(by) if by else None
         start_year = int(ay) if ay else (end_year if end_year else year)
         s, smd = _mk(start_year, a_month, a_day)
@@ -117,7 +120,7 @@ def find_dates(text: str, year: int | None, matches: list[re.Match[str]] | None 
 def article_year(text: str, matches: list[re.Match[str]] | None = None) -> int | None:
     """The year an article states: an explicit full date first, else its copyright line."""
     for m in matches if matches is not None else date_matches(text):
-        y = m["ay"] or m["ay2"]
+        y = m["ay"] or m["ay2"] or m["cyr"]
         if y:
             return int(y)
     if m := ISO_DATE.search(text):
@@ -459,6 +462,11 @@ def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: li
     head = _LIST_MARK.match(text, prev).end()
     if d := _DATELINE_OPENING.match(text, head):  # `PERTH, October 22 — Arafura Rare Earths Ltd said …`
         head = d.end()
+    if text.startswith("At ", head) and (comma := text.find(",", head, s0)) != -1:
+        # `At the Longnan County mining area of Ganzhou Rare Earth Group, Ye asked …`: the company
+        # the visit was at, named in the opening phrase
+        return next((o.canonical for o in orgish if head < o.start < comma and o.entity_type == "organization"
+                     and o.kind not in _BODY_KINDS | {"government"}), None)
     return next((o.canonical for o in orgish if o.start == head and o.entity_type == "organization"
                  and o.kind not in _BODY_KINDS | {"government"}), None)
 
