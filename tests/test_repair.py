@@ -232,3 +232,9 @@ def test_a_letter_that_lost_its_second_byte_is_restored_only_from_a_known_name()
     assert [(r.before, r.after, r.rule) for r in out.repairs] == [("ล", "ş", "thai-lexicon")]
     assert [r.text for r in out.residuals] == ["ล"]
     assert repair(out.text).text == out.text  # idempotent
+
+
+@pytest.mark.parametrize("family", ["cp874", "thai_lossy", "thai_hybrid"])
+def test_a_rupee_or_won_sign_that_lost_its_middle_byte_before_a_number(family):
+    text = "India approved a ₹7,280 crore scheme; Korea set aside ₩2 trillion."
+    assert repair(getattr(corrupt, family)(text)).text == text

@@ -693,6 +693,7 @@ def _folded_aliases() -> dict[str, Entry]:
     return out
 
 
+_GROUP_SUFFIX = re.compile(r"(.+?)\s+(?:Group|Holdings?)$")  # `Serra Verde Group`: the known Serra Verde
 _LEGAL_SUFFIX = re.compile(
     r"(.+?),?\s+(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|Plc|PLC|plc|LLC|Co\.,?\s*Ltd\.?|Co\.|AG|"
     r"SA|S\.A\.|N\.V\.|NV|ASA|AS|A/S|AB|GmbH|JSC|PJSC|Bhd|Berhad|Pty\.?\s+Ltd\.?)$")
@@ -708,7 +709,8 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
         return mentions
     aliases = load().aliases
     for m in mentions:  # `Ionic Rare Earths Limited`: the known `Ionic Rare Earths` (`JL MAG` too)
-        if (m.entity_type == "organization" and not m.from_kb and (legal := _LEGAL_SUFFIX.match(m.canonical))
+        if (m.entity_type == "organization" and not m.from_kb
+                and (legal := _LEGAL_SUFFIX.match(m.canonical) or _GROUP_SUFFIX.match(m.canonical))
                 and (e := aliases.get(legal.group(1)) or _folded_aliases().get(legal.group(1).casefold()))
                 is not None and e.entity_type == "organization"):
             m.canonical, m.kind, m.from_kb = e.canonical, e.kind, True

@@ -228,6 +228,8 @@ def _choose(cands: list[str], prev: str, nxt: str, after: str, quotes: _Quotes,
     cs = set(cands)
     if "\u2022" in cs and "\u2122" in cs:
         return ("\u2122", 0.85) if (prev.isalnum() or prev in ")\u00ae") else ("\u2022", 0.85)
+    if nxt.isdigit() and (money := [c for c in cands if unicodedata.category(c) == "Sc"]):
+        return money[0], 0.8  # `₹7,280 crore`: before a number, the currency sign (not `‹`)
     if cs & (QUOTE_CHARS | DASH_CHARS):
         for ch in _prefer(prev, nxt, after, quotes, next_is_mark, before):
             if ch in cs:
