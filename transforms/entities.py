@@ -311,14 +311,18 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         add((a, a - b, 1, Mention(a, b, name, "place", known.canonical if known else unknown,
                                   known.kind if known else kind, known is not None)))
 
+    def add_town(a: int, b: int, kind: str = "city") -> None:
+        """A place the knowledge base does not know, read from its context (ranked after people)."""
+        add((a, a - b, 4, Mention(a, b, text[a:b], "place", text[a:b], kind, False)))
+
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
-    for a, b, name in _places_before_regions(text, cands, aliases):
-        add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))  # after people
+    for a, b, _ in _places_before_regions(text, cands, aliases):
+        add_town(a, b)
 
     # `a French company based in Lyon`, `Lyon-based`: where a company is based is a place
     for a, b, name in _based_in(text):
         if name not in aliases and name.split()[0] not in _ORG_STOP:
-            add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
+            add_town(a, b)
 
     # `35 kilometres west of the town of Khorixas`: a place the knowledge base does not know
     for kw, kind in _PLACE_OF:
@@ -326,12 +330,12 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             if (text[i - 4 : i] == "the " and text[j : j + 1] == " " and (m := _IN_PLACE.match(text, j + 1))
                     and m.group(1) not in aliases):
                 a, b = m.span(1)
-                add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), kind, False)))
+                add_town(a, b, kind)
 
     for d in _DISTANCE_OF.finditer(text) if " of " in text and ("kilomet" in text or " km " in text or " miles " in text) else ():
         if (m := _IN_PLACE.match(text, d.end())) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS:
             a, b = m.span(1)
-            add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+            add_town(a, b)
 
     # `trucked to Tengchong in Yunnan province`: a town before the known region it lies in
     i = text.find(" in ")
@@ -342,7 +346,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 and (m := _TOWN_BEFORE_IN.search(text, max(0, i - 40), i))
                 and (name := m.group(1)) not in aliases and name not in _NOT_TOWNS and name not in _ORG_STOP
                 and name.split()[0] not in _CALENDAR):  # (`from January in China`)
-            add((m.start(1), m.start(1) - m.end(1), 4, Mention(m.start(1), m.end(1), name, "place", name, "city", False)))
+            add_town(*m.span(1))
         i = text.find(" in ", i + 4)
 
     # `the pilot plant site at Ulefoss`, `near Sundance in Crook County`: a site's town
@@ -355,7 +359,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 if ((m := _IN_PLACE.match(text, j)) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS
                         and (kw != " near " or text.startswith((" in ", ", "), m.end()))):
                     a, b = m.span(1)
-                    add((a, a - b, 4, Mention(a, b, m.group(1), "place", m.group(1), "city", False)))
+                    add_town(a, b)
             i = text.find(kw, j)
 
     # `Nome Mayor Bjørn Sæbø`, `Kwale Governor Fatuma Achani`: the town or county a local head governs
@@ -368,7 +372,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                     and name not in _ORG_STOP and name not in _NOT_TOWNS and name not in _NOT_HEAD_PLACES
                     and m.start() > 0 and text[m.start() - 1] not in ".\n"
                     and not any(c[3].entity_type == "place" and c[3].surface.startswith(name + " ") for c in cands)):
-                add((m.start(1), m.start(1) - m.end(1), 4, Mention(m.start(1), m.end(1), name, "place", name, kind, False)))
+                add_town(*m.span(1), kind)
             i = text.find(kw, j)
 
     for w in _PLANT_WORDS:
@@ -377,7 +381,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                     and (name := m.group(1)) not in aliases and name not in _NOT_TOWNS and name not in _ORG_STOP
                     and name not in demonyms()):  # (`its Malaysian plant`)
                 a, b = m.span(1)
-                add((a, a - b, 4, Mention(a, b, name, "place", name, "city", False)))
+                add_town(a, b)
 
     # `a large rare earth deposit, named Zhana Kazakhstan,`: the deposit's name is a place
     for kw in (" named ", " called "):  # (found from the word: str search beats a regex scan)
@@ -728,8 +732,9 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
     for short in new:
         if " " not in short:
             continue
-        full = [n for n in new if n.startswith((short + " ", short + ","))
-                or n in unplaced and (unplaced[n] == short or unplaced[n].startswith((short + " ", short + ",")))]
+        heads = (short + " ", short + ",")
+        full = [n for n in new if n.startswith(heads)
+                or n in unplaced and (unplaced[n] == short or unplaced[n].startswith(heads))]
         if full:
             longer[short] = max(full, key=len)
     for m in mentions:
