@@ -616,6 +616,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     (on := _TO_BODY_ON.match(text, m.end())) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
+            if _NEGATED.search(text, max(s, m.start() - 16), m.start()):
+                continue  # `has not yet signed a … deal`: nothing happened
+            if m.group().lower() in _MEANS_NOUNS and _MEANS_BEFORE.search(text, max(s, m.start() - 80), m.start()):
+                continue  # `backed by an $18.4 million Department of Defense award`, `under their supply
+                # agreement`: what the news rests on, not what it reports
             if d_in is None and m.group().lower() in _DATED_TRIGGERS:
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
@@ -783,7 +788,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
     # `has announced an internal transformation`: an announcement is an event when it is dated
     # (so are takeovers and openings: `completed its takeover of … on October 22`)
     return _merge_events([ev for ev in events if (ev.event_type not in _DATED_ONLY or ev.start_md)
-                          and ev.event_type != _TOLD_BEFORE])
+                          and ev.event_type != _TOLD_BEFORE], text)
 
 
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
@@ -793,6 +798,11 @@ _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+)?(?:[a
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
+_IN_YEAR = re.compile(r"\bin ((?:19|20)\d\d)\b(?![-–/])")
+_NEGATED = re.compile(r"\b(?:not|never|yet to)\s+(?:yet\s+)?$")
+_MEANS_NOUNS = {"award", "awards", "agreement", "contract", "loan", "grant"}
+_MEANS_BEFORE = re.compile(r"\b(?:(?:backed|funded|financed|supported) by|[Uu]nder)\s+(?:an?|the|their|its|this)\s+"
+                           r"(?:[^.;,]|\.(?=\d)){0,60}$")  # (`an $18.4 million … award`)
 _STATEMENT_TRIGGERS = {"in a filing", "in a statement"}
 _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
@@ -873,7 +883,7 @@ def _unique(items) -> list[str]:
     return out
 
 
-def _merge_events(events: list[Event]) -> list[Event]:
+def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     """Fold undated mentions of an event into the dated one of the same kind that shares a
     participant or names none (`This meeting signals …`), and same-kind mentions in adjacent
     sentences; dated events on different days stay apart."""
@@ -902,7 +912,11 @@ def _merge_events(events: list[Event]) -> list[Event]:
             merged.remove(ev)
     leftovers: list[Event] = []
     for ev in undated:
-        same = [m for m in merged if fam(m) == fam(ev)]
+        # (`The U.S. Department of Defense awarded Ucore $18.4 million in 2023`: not the 2025 ceremony)
+        # (`The conference reviewed safety work in 2025`: the definite one is the conference named before)
+        year = None if ev.definite else _IN_YEAR.search(text, ev.start, ev.end)
+        same = [m for m in merged if fam(m) == fam(ev)
+                and not (year and m.start_date is not None and int(year.group(1)) != m.start_date.year)]
         target = next((m for m in same if set(m.people) & set(ev.people)), None)
         if target is None:  # (an agreement with a party the dated one lacks is another agreement:
             # `Apple separately agreed to buy …` beside the Pentagon's deal)
