@@ -1516,3 +1516,12 @@ def test_an_undated_event_of_another_year_stays_apart_but_the_definite_one_joins
                     "reviewed safety work in 2025.")
     assert sorted((e.event_type, str(e.start_date)) for e in facts.events) == [
         ("award", "None"), ("ceremony", "2025-10-08"), ("meeting", "2026-01-08")]
+
+
+def test_a_quote_at_the_end_of_the_speakers_own_that_clause():
+    facts = extract("MOFCOM spokesperson He Yadong told a regular press conference in Beijing that China was willing "
+                    "to strengthen communication with relevant countries and would approve compliant applications "
+                    "“in accordance with law.” Li Qiang told reporters that Wang Wentao had called the rules "
+                    "“fair, open and in accordance with law.”")
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [
+        ("He Yadong", "in accordance with law."), ("Wang Wentao", "fair, open and in accordance with law.")]

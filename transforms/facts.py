@@ -1361,7 +1361,13 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             # (nor a phrase the speaker says something is: `said that safety is “the lifeline of the enterprise”`)
             phrase_ok = (len(words) >= 6 or "," in body.rstrip(",") or body[-1:] in ".!?"
                          or len(words) >= 4 and _COPULA_BEFORE.search(left) is not None)
-            if verb is not None and phrase_ok and len(left[verb.end():].split()) <= 12:
+            between = left[verb.end():] if verb is not None else ""
+            # (or further in the speaker's own `that` clause, with nobody else named in between:
+            # `He Yadong told a press conference … that China … would approve applications “…”`)
+            reach = len(between.split()) <= 12 or (
+                len(between.split()) <= 40 and " that " in between
+                and not any(s0 + verb.end() <= p.start < m.start() for p in people))
+            if verb is not None and phrase_ok and reach:
                 subject = [p for p in people if s0 <= p.start < s0 + verb.start()]
                 if subject:
                     speaker = subject[-1].canonical
