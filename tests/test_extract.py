@@ -148,6 +148,7 @@ def test_every_offset_points_at_its_text(name):
     "blind39",  # 0.953
     "blind40",  # 0.944
     "blind41",  # 0.937
+    "blind42",  # 0.959 (0.976 with the gold's slip fixed: a minister given a country blind28's gold leaves out)
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
