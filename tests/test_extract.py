@@ -149,6 +149,7 @@ def test_every_offset_points_at_its_text(name):
     "blind40",  # 0.944
     "blind41",  # 0.937
     "blind42",  # 0.959 (0.976 with the gold's slip fixed: a minister given a country blind28's gold leaves out)
+    "blind43",  # 0.927
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1526,3 +1527,20 @@ def test_a_quote_at_the_end_of_the_speakers_own_that_clause():
                     "“fair, open and in accordance with law.”")
     assert [(q.speaker, q.quote) for q in facts.quotes] == [
         ("He Yadong", "in accordance with law."), ("Wang Wentao", "fair, open and in accordance with law.")]
+
+
+def test_the_office_after_the_last_comma_is_the_next_persons():
+    facts = extract("Huang Changgeng, Chairman of Xiamen Tungsten, and Longyan Mayor Li Zhen accompanied the "
+                    "inspection.")
+    assert [(r.person, r.title, r.organization) for r in facts.roles] == [
+        ("Huang Changgeng", "Chairman", "Xiamen Tungsten"), ("Li Zhen", "Mayor", "Longyan")]
+
+
+def test_said_in_a_city_on_a_day_and_the_forum_it_was_said_at_are_one_event():
+    facts = extract("Malaysia will keep its ban, Prime Minister Anwar Ibrahim said in Kuala Lumpur on January 7, "
+                    "2025. “We will not let our rare earths leave the country as cheap ore,” Anwar told a business "
+                    "forum. Khazanah Nasional is in talks, and its deposits are worth about RM809.6 billion.")
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("announcement", "2025-01-07", ["Anwar Ibrahim"])]
+    assert [(x.value, x.unit) for x in facts.metrics] == [(809.6e9, "MYR")]
+    assert "Khazanah Nasional" not in {m.canonical for m in facts.mentions if m.entity_type == "person"}

@@ -207,6 +207,17 @@ def _role_patterns(kb: KB) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     )
 
 
+def _nearest_title(before: re.Pattern[str], left: str) -> re.Match[str] | None:
+    """The office before a name. A portfolio read across a comma may have swallowed somebody
+    else's office and the title of this one (`Chairman of Xiamen Tungsten, and Longyan Mayor Li
+    Zhen`): then the office after the last comma, when there is one."""
+    m = before.search(left)
+    if (m is not None and m.group("portfolio") and ", " in m.group("portfolio")
+            and (near := before.search(left, left.rindex(", ") + 2)) is not None):
+        return near
+    return m
+
+
 def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]], kb: KB) -> list[Role]:
     before, after, _ = _role_patterns(kb)
     orgish = [m for m in mentions if m.entity_type in ("organization", "place")]
@@ -263,7 +274,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             titles = _split_titles(m.group(1), kb)
             start = m.start()
             org = j
-        elif m := before.search(left):
+        elif m := _nearest_title(before, left):
             titles = _split_titles(m.group(1), kb)
             start = s0 + m.start()
             org = org_ending_at(start, any(t in _STATE_TITLES for t in titles))
@@ -613,7 +624,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
                 # (or a weekday in a sentence that has one: `MONTREAL, March 4 — … announced on Wednesday`)
             if m.group().lower() in _STATEMENT_TRIGGERS and not (
-                    (on := _TO_BODY_ON.match(text, m.end())) is not None
+                    (on := _TO_BODY_ON.match(text, _statement_end(text, m))) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
             if _NEGATED.search(text, max(s, m.start() - 16), m.start()):
@@ -803,8 +814,20 @@ _NEGATED = re.compile(r"\b(?:not|never|yet to)\s+(?:yet\s+)?$")
 _MEANS_NOUNS = {"award", "awards", "agreement", "contract", "loan", "grant"}
 _MEANS_BEFORE = re.compile(r"\b(?:(?:backed|funded|financed|supported) by|[Uu]nder)\s+(?:an?|the|their|its|this)\s+"
                            r"(?:[^.;,]|\.(?=\d)){0,60}$")  # (`an $18.4 million … award`)
-_STATEMENT_TRIGGERS = {"in a filing", "in a statement"}
-_TO_BODY_ON = re.compile(r"(?:\s+(?:to|with)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
+_STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in Kuala Lumpur on January 7`)
+
+
+def _statement_end(text: str, m: re.Match[str]) -> int:
+    """Where a statement trigger's `to …`/`in …` phrase starts: `said in` keeps its `in` for the
+    place (`said in Kuala Lumpur on …`) unless a filing or statement follows it."""
+    if m.group().lower() != "said in":
+        return m.end()
+    at = m.end() - 3
+    for w in (" in a filing", " in a statement"):
+        if text.startswith(w, at):
+            return at + len(w)
+    return at
+_TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
 
@@ -946,11 +969,16 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     # later) gave the dated event: that event
     # (`Minister … visited the Ulefoss site with …` in the highlights, `announced the guarantees on
     # October 2 during a visit to …` in the body: the announcement's visit)
+    # (`Anwar Ibrahim said in Kuala Lumpur on January 7 …` then `“…,” Anwar told a business forum`:
+    # the gathering the dated statement was made at)
     for ev in list(leftovers):
         if ev.people and (target := next((m for m in merged if fam(m) == fam(ev)
                                           and set(m.people) & set(ev.people)), None)
                           or next((m for m in merged if ev.event_type in m.also
-                                   and set(ev.people) <= set(m.people)), None)) is not None:
+                                   and set(ev.people) <= set(m.people)), None)
+                          or next((m for m in merged if m.event_type == "announcement" and fam(ev) == "meeting"
+                                   and set(ev.people) <= set(m.people)
+                                   and any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)) is not None:
             _absorb(target, ev)
             leftovers.remove(ev)
     return sorted(merged + leftovers, key=lambda ev: ev.start)
@@ -975,7 +1003,7 @@ _CURRENCY = [
     (r"US\$|USD\s?|\$", "USD"), (r"A\$|AUD\s?|AU\$", "AUD"), (r"C\$|CAD\s?", "CAD"),
     (r"HK\$|HKD\s?", "HKD"), (r"RMB\s?|CNY\s?|¥", "CNY"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"R\$\s?|BRL\s?", "BRL"), (r"R(?=\d[\d,.]*\s?(?:billion|million|bn|m)\b)", "ZAR"), (r"S\$|SGD\s?", "SGD"), (r"NZ\$|NZD\s?", "NZD"), (r"₹\s?|INR\s?", "INR"),
-    (r"₩\s?|KRW\s?", "KRW"), (r"Rp\s?", "IDR"), (r"CHF\s?", "CHF"), (r"MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
+    (r"₩\s?|KRW\s?", "KRW"), (r"Rp\s?", "IDR"), (r"CHF\s?", "CHF"), (r"RM(?=\s?\d)|MYR\s?", "MYR"), (r"SEK\s?", "SEK"),
     (r"NOK\s?", "NOK"), (r"DKK\s?", "DKK"), (r"ZAR\s?", "ZAR"), (r"JPY\s?", "JPY"), (r"KZT\s?", "KZT"),
 ]
 # `RMB 2.3 billion` is found by its code; `5 billion tenge` by the word after the number
