@@ -150,6 +150,7 @@ def test_every_offset_points_at_its_text(name):
     "blind41",  # 0.937
     "blind42",  # 0.959 (0.976 with the gold's slip fixed: a minister given a country blind28's gold leaves out)
     "blind43",  # 0.927
+    "blind44",  # 0.983
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1544,3 +1545,10 @@ def test_said_in_a_city_on_a_day_and_the_forum_it_was_said_at_are_one_event():
         ("announcement", "2025-01-07", ["Anwar Ibrahim"])]
     assert [(x.value, x.unit) for x in facts.metrics] == [(809.6e9, "MYR")]
     assert "Khazanah Nasional" not in {m.canonical for m in facts.mentions if m.entity_type == "person"}
+
+
+def test_a_bare_title_after_a_company_and_its_parent_named_in_passing_is_the_companys():
+    facts = extract("Zuo Yongxiang inspected the mine. At Sichuan Jiangtong Rare Earth Co., Ltd., a subsidiary of "
+                    "Jiangxi Copper, General Manager Yang Hai reported output.")
+    assert [(r.person, r.title, r.organization) for r in facts.roles] == [
+        ("Yang Hai", "General Manager", "Sichuan Jiangtong Rare Earth Co., Ltd.")]

@@ -167,6 +167,7 @@ _STATE_TITLES = {
     "Cabinet Secretary",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
+_PARENT_BEFORE = re.compile(r"\b(?:(?:subsidiary|unit|division|arm|affiliate|part) of|(?:owned|controlled) by)\s+(?:the\s+)?$")
 
 
 @dataclass
@@ -329,7 +330,10 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             continue
         s0 = next((s for s, e in sents if s <= r.start < e), 0)
         prior = [o for o in orgish if o.entity_type == "organization" and s0 <= o.start < r.start
-                 and o.kind not in _BODY_KINDS]
+                 and o.kind not in _BODY_KINDS
+                 # (`At Sichuan Jiangtong Rare Earth Co., Ltd., a subsidiary of Jiangxi Copper, General
+                 # Manager Yang Hai`: the parent named in passing is not the one meant)
+                 and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)]
         if prior:
             r.organization = prior[-1].canonical
         elif subject := _subject_before(text, s0, sents, orgish):
