@@ -151,6 +151,7 @@ def test_every_offset_points_at_its_text(name):
     "blind42",  # 0.959 (0.976 with the gold's slip fixed: a minister given a country blind28's gold leaves out)
     "blind43",  # 0.927
     "blind44",  # 0.983
+    "blind45",  # 0.958
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1552,3 +1553,16 @@ def test_a_bare_title_after_a_company_and_its_parent_named_in_passing_is_the_com
                     "Jiangxi Copper, General Manager Yang Hai reported output.")
     assert [(r.person, r.title, r.organization) for r in facts.roles] == [
         ("Yang Hai", "General Manager", "Sichuan Jiangtong Rare Earth Co., Ltd.")]
+
+
+def test_a_bare_title_belongs_to_the_first_highlights_subject_not_to_a_joint_subject_before_it():
+    facts = extract("Highlights\n- Arafura Rare Earths signed an offtake with Hyundai Motor and Kia on May 20.\n"
+                    "Arafura Rare Earths said Hyundai Motor and Kia will buy oxide. Hyundai Motor and Kia will also "
+                    "provide a prepayment.\nManaging Director Darryl Cuzzubbo said Arafura had sold most output.")
+    assert [(r.person, r.title, r.organization) for r in facts.roles] == [
+        ("Darryl Cuzzubbo", "Managing Director", "Arafura Rare Earths")]
+
+
+def test_a_count_with_three_words_before_its_noun():
+    facts = extract("In the first three quarters, 38 new rare earth projects started construction.")
+    assert [(x.value, x.unit) for x in facts.metrics] == [(38, "count")]

@@ -167,6 +167,7 @@ _STATE_TITLES = {
     "Cabinet Secretary",
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
+_JOINT_SUBJECT = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){1,4}(?:and|&)\s+[A-Z]")
 _PARENT_BEFORE = re.compile(r"\b(?:(?:subsidiary|unit|division|arm|affiliate|part) of|(?:owned|controlled) by)\s+(?:the\s+)?$")
 
 
@@ -317,7 +318,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     # A title without an organization takes the person's organization from another role in the
     # article, else the nearest company named earlier in the sentence, else the company the
     # article is about (never for state titles).
-    main_org = _main_organization(mentions, text.find("\n"))
+    main_org = _main_organization(mentions, *_headline(text)[::-1])
     known = {}
     for r in roles:
         if r.organization and r.title not in _STATE_TITLES:
@@ -477,6 +478,8 @@ def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: li
     head = _LIST_MARK.match(text, prev).end()
     if d := _DATELINE_OPENING.match(text, head):  # `PERTH, October 22 — Arafura Rare Earths Ltd said …`
         head = d.end()
+    if _JOINT_SUBJECT.match(text, head):
+        return None  # `Hyundai and Kia will also provide …`: two companies, neither is `the company`
     if text.startswith("At ", head) and (comma := text.find(",", head, s0)) != -1:
         # `At the Longnan County mining area of Ganzhou Rare Earth Group, Ye asked …`: the company
         # the visit was at, named in the opening phrase
@@ -498,7 +501,21 @@ def _ministry(kb: KB, portfolio: str, named: list[Mention] = (), titles: list[st
     return Mention(-1, -1, e.canonical, "organization", e.canonical)
 
 
-def _main_organization(mentions: list[Mention], title_end: int = 0) -> str | None:
+def _headline(text: str) -> tuple[int, int]:
+    """Where the headline's words start and where it ends: the first line, or in a page with no
+    title line (`Highlights` first, as the samples are) the first highlight."""
+    end = text.find("\n")
+    if not text.startswith("Highlights") or end == -1:
+        return 0, end
+    start = end + 1
+    while text.startswith("\n", start):  # (blank lines after `Highlights`)
+        start += 1
+    start = _LIST_MARK.match(text, start).end()
+    end = text.find("\n", start)
+    return start, end if end != -1 else len(text)
+
+
+def _main_organization(mentions: list[Mention], title_end: int = 0, title_start: int = 0) -> str | None:
     """The most-mentioned company of the article, when one clearly leads."""
     counts: dict[str, int] = {}
     for m in mentions:
@@ -513,7 +530,8 @@ def _main_organization(mentions: list[Mention], title_end: int = 0) -> str | Non
     first = next((m for m in mentions if m.entity_type == "organization"), None)
     if first is not None and first.start < title_end:
         headline = {m.canonical for m in mentions if m.start < title_end and m.canonical in counts}
-        if len(headline) == 1 and counts[first.canonical] == ranked[0][1]:
+        # (or the headline's subject: `- Arafura Rare Earths signed … with Hyundai Motor and Kia`)
+        if (len(headline) == 1 or first.start == title_start) and counts.get(first.canonical) == ranked[0][1]:
             return first.canonical
     return None
 
@@ -595,7 +613,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             person_org.setdefault(r.person, r.organization)
     events: list[Event] = []
     hits: dict[int, list[re.Match[str]]] = {}
-    main_org_of = cache(lambda: _main_organization(mentions, text.find("\n")))  # only when asked
+    main_org_of = cache(lambda: _main_organization(mentions, *_headline(text)[::-1]))  # only when asked
 
     starts = [s for s, _ in sents]
     for m in kb.trigger_low.finditer(low) if low is not None else kb.trigger_re.finditer(text):
@@ -1107,7 +1125,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
     qty = (re.compile(num + qty_mult + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){qty_mult}{tail}"))
     count = re.compile(
-        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}?(?:[a-z][a-z-]+s|people|staff|personnel))\b"
+        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,3}}?(?:[a-z][a-z-]+s|people|staff|personnel))\b"
     )
     return money, qty, count
 
