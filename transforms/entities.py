@@ -315,6 +315,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         """A place the knowledge base does not know, read from its context (ranked after people)."""
         add((a, a - b, 4, Mention(a, b, text[a:b], "place", text[a:b], kind, False)))
 
+    def new_town(name: str) -> bool:
+        """No name the knowledge base knows, and no word that only stands where a town would."""
+        return name not in aliases and name not in _NOT_TOWNS
+
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
     for a, b, _ in _places_before_regions(text, cands, aliases):
         add_town(a, b)
@@ -333,7 +337,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 add_town(a, b, kind)
 
     for d in _DISTANCE_OF.finditer(text) if " of " in text and ("kilomet" in text or " km " in text or " miles " in text) else ():
-        if (m := _IN_PLACE.match(text, d.end())) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS:
+        if (m := _IN_PLACE.match(text, d.end())) and new_town(m.group(1)):
             a, b = m.span(1)
             add_town(a, b)
 
@@ -344,7 +348,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 and (e := aliases.get(r.group(1))) is not None and e.entity_type == "place"
                 and e.kind in ("province", "state", "country", "region")
                 and (m := _TOWN_BEFORE_IN.search(text, max(0, i - 40), i))
-                and (name := m.group(1)) not in aliases and name not in _NOT_TOWNS and name not in _ORG_STOP
+                and new_town(name := m.group(1)) and name not in _ORG_STOP
                 and name.split()[0] not in _CALENDAR):  # (`from January in China`)
             add_town(*m.span(1))
         i = text.find(" in ", i + 4)
@@ -356,7 +360,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             j = i + len(kw)
             if kw == " near " or text.startswith(_AT_IN, j):
                 j += 0 if kw == " near " else 3
-                if ((m := _IN_PLACE.match(text, j)) and m.group(1) not in aliases and m.group(1) not in _NOT_TOWNS
+                if ((m := _IN_PLACE.match(text, j)) and new_town(m.group(1))
                         and (kw != " near " or text.startswith((" in ", ", "), m.end()))):
                     a, b = m.span(1)
                     add_town(a, b)
@@ -368,8 +372,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         while i != -1:
             j = i + len(kw)
             if (text[j : j + 1].isupper() and (m := _PLACE_BEFORE_HEAD.search(text, max(0, i - 30), i))
-                    and (name := m.group(1)) not in aliases and name not in _title_words(kb)
-                    and name not in _ORG_STOP and name not in _NOT_TOWNS and name not in _NOT_HEAD_PLACES
+                    and new_town(name := m.group(1)) and name not in _title_words(kb)
+                    and name not in _ORG_STOP and name not in _NOT_HEAD_PLACES
                     and m.start() > 0 and text[m.start() - 1] not in ".\n"
                     and not any(c[3].entity_type == "place" and c[3].surface.startswith(name + " ") for c in cands)):
                 add_town(*m.span(1), kind)
@@ -378,7 +382,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     for w in _PLANT_WORDS:
         for i, _ in _word_hits(text, w):
             if (text[i - 1 : i] == " " and (m := _TOWN_PLANT.search(text, max(0, i - 40), i - 1))
-                    and (name := m.group(1)) not in aliases and name not in _NOT_TOWNS and name not in _ORG_STOP
+                    and new_town(name := m.group(1)) and name not in _ORG_STOP
                     and name not in demonyms()):  # (`its Malaysian plant`)
                 a, b = m.span(1)
                 add_town(a, b)

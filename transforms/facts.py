@@ -318,7 +318,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     # A title without an organization takes the person's organization from another role in the
     # article, else the nearest company named earlier in the sentence, else the company the
     # article is about (never for state titles).
-    main_org = _main_organization(mentions, *_headline(text)[::-1])
+    main_org = _main_organization(mentions, _headline(text))
     known = {}
     for r in roles:
         if r.organization and r.title not in _STATE_TITLES:
@@ -515,8 +515,10 @@ def _headline(text: str) -> tuple[int, int]:
     return start, end if end != -1 else len(text)
 
 
-def _main_organization(mentions: list[Mention], title_end: int = 0, title_start: int = 0) -> str | None:
-    """The most-mentioned company of the article, when one clearly leads."""
+def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 0)) -> str | None:
+    """The most-mentioned company of the article, when one clearly leads (`headline`: where the
+    headline's words start and end, as `_headline` gives them)."""
+    title_start, title_end = headline
     counts: dict[str, int] = {}
     for m in mentions:
         if m.entity_type == "organization" and m.kind not in _BODY_KINDS | {"government"}:
@@ -613,7 +615,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             person_org.setdefault(r.person, r.organization)
     events: list[Event] = []
     hits: dict[int, list[re.Match[str]]] = {}
-    main_org_of = cache(lambda: _main_organization(mentions, *_headline(text)[::-1]))  # only when asked
+    main_org_of = cache(lambda: _main_organization(mentions, _headline(text)))  # only when asked
 
     starts = [s for s, _ in sents]
     for m in kb.trigger_low.finditer(low) if low is not None else kb.trigger_re.finditer(text):
@@ -837,6 +839,8 @@ _MEANS_NOUNS = {"award", "awards", "agreement", "contract", "loan", "grant"}
 _MEANS_BEFORE = re.compile(r"\b(?:(?:backed|funded|financed|supported) by|[Uu]nder)\s+(?:an?|the|their|its|this)\s+"
                            r"(?:[^.;,]|\.(?=\d)){0,60}$")  # (`an $18.4 million … award`)
 _STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in Kuala Lumpur on January 7`)
+_TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
+_DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
 
 def _statement_end(text: str, m: re.Match[str]) -> int:
@@ -849,8 +853,6 @@ def _statement_end(text: str, m: re.Match[str]) -> int:
         if text.startswith(w, at):
             return at + len(w)
     return at
-_TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
-_DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
 
 
 _THE_DEAL_AFTER = re.compile(r"\s+the\s+(?:agreement|deal|memorandum|contract|MoU)\b")
@@ -1056,6 +1058,8 @@ def _first_chars(patterns: list[str]) -> str:
             start = c == "|" and depth == 0
             i += 1
     return "".join(sorted(chars))
+
+
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
