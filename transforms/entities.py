@@ -737,6 +737,8 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
         if " " not in short:
             continue
         heads = (short + " ", short + ",")
+        if short.endswith(" University"):  # (`Inner Mongolia University` is not `… University of
+            heads = (short + ",",)  # Science and Technology`: another university)
         full = [n for n in new if n.startswith(heads)
                 or n in unplaced and (unplaced[n] == short or unplaced[n].startswith(heads))]
         if full:

@@ -299,6 +299,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                     # `Deputy Secretary of the Party Committee and Chairwoman of the Inner
                     # Mongolia Autonomous Region`: both offices are of the place named last
                     titles += _split_titles(mt.group(1), kb)
+                if org is None and (head := _INSTITUTION_AFTER.match(text, p.end + m.end())):
+                    # `Wang Jianguo, Party Secretary of the university`: the university named last
+                    org = _last_named(orgish, head.group(1).title(), p.start)
             elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
                   and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))):
                 # `Chris Wright, the U.S. Secretary of Energy`: the place names the office
@@ -538,10 +541,29 @@ def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 
     return None
 
 
-_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|remains|remained|becomes|became)\s+$")
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|remains|remained|becomes|became)\s+$")
+_RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,]*,")
+
+
+def _in_relative_clause(left: str, pos: int) -> bool:
+    """`Sarah Jones, who toured the plant with Mann, said …`: Mann is not the speaker."""
+    return any(c.start() < pos < c.end() for c in _RELATIVE_CLAUSE.finditer(left)) if ", who" in left else False
+
+
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _RANK_ENDS = tuple(f"{r} " for r in _RANKS)
 _RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
+# `of the university`: an institution named before by its full name (not `the company`, which is
+# the article's company when no other is near)
+_INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w’'-])")
+
+
+def _last_named(orgish: list[Mention], head: str, before: int) -> Mention | None:
+    """The last organization before `before` whose name holds the word `head` (`University`)."""
+    return next((o for o in reversed(orgish) if o.end <= before and o.entity_type == "organization"
+                 and head in o.canonical.split()), None)
+
+
 _UNNAMED_BODY = re.compile(r"(?:Party |Standing )*(?:Committee|Government|Congress)(?=\s+and\s)")
 
 
@@ -930,6 +952,10 @@ def _unique(items) -> list[str]:
     return out
 
 
+_TOURED_THE_SITE = re.compile(r"\b(?:toured|visited|inspected)\s+the\s+(?:new\s+)?"
+                              r"(?:plant|site|facility|factory|line|centre|center|refinery)\b")
+
+
 def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     """Fold undated mentions of an event into the dated one of the same kind that shares a
     participant or names none (`This meeting signals …`), and same-kind mentions in adjacent
@@ -977,6 +1003,12 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
         if (target is None and ev.event_type == "ceremony" and len(same) == 1
                 and same[0].event_type == "opening"):  # `cut the ribbon`: at the opening
             target = same[0]
+        if (target is None and ev.event_type in ("visit", "inspection")
+                and len(opened := [m for m in merged if m.event_type in ("opening", "ceremony")]) == 1
+                and set(ev.organizations) & set(opened[0].organizations)
+                and _TOURED_THE_SITE.search(text, ev.start, ev.end)):
+            target = opened[0]  # `opened its plant … on September 18`, `…, who toured the plant with
+            # Mann, said …`: the tour of the plant opened that day, one event
         if target is None and ev.definite and same:  # `attended the meeting`: the last one named
             target = next((m for m in reversed(same) if m.start < ev.start), same[0])
         if target is None:
@@ -1129,7 +1161,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     qty_mult = r"(?:\s(?P<mult>million|billion|thousand))?"  # `1.2 million tonnes` (lower-cased)
     qty = (re.compile(num + qty_mult + tail), re.compile(rf"(?<![\w.,])(?P<word>{wordnum}){qty_mult}{tail}"))
     count = re.compile(
-        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,3}}?(?:[a-z][a-z-]+s|people|staff|personnel))\b"
+        rf"{count_num}(?:\s(?P<mult>million|billion|thousand))?\s+(?P<noun>(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){{0,3}}?(?:[a-z][a-z-]+s|people|staff|personnel))\b"
     )
     return money, qty, count
 
@@ -1412,9 +1444,11 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             # A short quoted phrase after a verb is a quote when it is a list of words the
             # speaker chose (`focus on “specialization, refinement, and innovation”`), not a
             # term (`the push for “new quality productivity”`).
-            # (nor a phrase the speaker says something is: `said that safety is “the lifeline of the enterprise”`)
+            # (or a phrase the speaker says something is: `said that safety is “the lifeline of the
+            # enterprise”`, `talent is “the first resource”`; three words when they open with an article)
             phrase_ok = (len(words) >= 6 or "," in body.rstrip(",") or body[-1:] in ".!?"
-                         or len(words) >= 4 and _COPULA_BEFORE.search(left) is not None)
+                         or (len(words) >= 4 or len(words) == 3 and words[0].lower() in ("the", "a", "an"))
+                         and _COPULA_BEFORE.search(left) is not None)  # (`would be “a vital part”`)
             between = left[verb.end():] if verb is not None else ""
             # (or further in the speaker's own `that` clause, with nobody else named in between:
             # `He Yadong told a press conference … that China … would approve applications “…”`)
@@ -1422,7 +1456,8 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 len(between.split()) <= 40 and " that " in between
                 and not any(s0 + verb.end() <= p.start < m.start() for p in people))
             if verb is not None and phrase_ok and reach:
-                subject = [p for p in people if s0 <= p.start < s0 + verb.start()]
+                subject = [p for p in people if s0 <= p.start < s0 + verb.start()
+                           and not _in_relative_clause(left, p.start - s0)]
                 if subject:
                     speaker = subject[-1].canonical
                 elif _PRONOUN.search(left[: verb.start()]):
