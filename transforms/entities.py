@@ -752,7 +752,8 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
 def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """`Namibia Critical Metals and JOGMEC Agree …` in a headline read as the place Namibia and the
     known company Critical Metals: one company when the article names it in full elsewhere
-    (`Namibia Critical Metals Inc.`)."""
+    (`Namibia Critical Metals Inc.`). Also a known parent's name right before a subsidiary's that
+    opens with its province or city: one company."""
     full = {}
     for m in mentions:
         if m.entity_type == "organization" and " " in m.surface:
@@ -772,6 +773,16 @@ def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Me
                 out.append(Mention(m.start, n.end, joined, "organization", whole.canonical, whole.kind, whole.from_kb))
                 skip = True
                 continue
+        if (n is not None and m.entity_type == "organization" and m.from_kb and n.entity_type == "organization"
+                and not n.from_kb and n.start == m.end + 1 and text[m.end] == " "
+                and (e := load().aliases.get(n.surface.split()[0])) is not None
+                and e.entity_type == "place" and e.kind in ("province", "city", "region")):
+            # `China Rare Earth Group Jiangxi Longnan Separation Company`: a subsidiary named with
+            # its parent, then its province or city (the parent is no organization of its own here)
+            joined = text[m.start : n.end]
+            out.append(Mention(m.start, n.end, joined, "organization", joined, "", False))
+            skip = True
+            continue
         out.append(m)
     return out
 

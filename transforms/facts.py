@@ -673,6 +673,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     (on := _TO_BODY_ON.match(text, _statement_end(text, m))) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
+            if text[m.start() - 6 : m.start()] == "under " and m.group().lower() in _STATUS_NOUNS:
+                continue  # `construction … remained under review`: a state of things, no event
             if _NEGATED.search(text, max(s, m.start() - 16), m.start()):
                 continue  # `has not yet signed a … deal`: nothing happened
             if m.group().lower() in _MEANS_NOUNS and _MEANS_BEFORE.search(text, max(s, m.start() - 80), m.start()):
@@ -712,12 +714,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
                        and kb.orgs_by_canonical.get(m.canonical, None) is None
                        or (m.entity_type == "organization"
-                           and kb.orgs_by_canonical[m.canonical].kind != "media"))
+                           and kb.orgs_by_canonical[m.canonical].kind != "media" and not _listing(text, m)))
         orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
         if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
                 and main_org not in orgs):
             orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
-        places = [m for m in inside if m.entity_type == "place"]
+        places = [m for m in inside if m.entity_type == "place"
+                  and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
         local = [m for m in places if m.kind not in ("country", "region")]
         # the most specific place; among equals, the one named as where (`in Baotou`)
         where = ("in ", "at ", "to ") if etype in ("visit", "inspection") else ("in ", "at ")  # (`delegation to Baotou`)
@@ -952,6 +955,12 @@ def _unique(items) -> list[str]:
     return out
 
 
+def _listing(text: str, m: Mention) -> bool:
+    """`(ASX: LYC)`: the exchange a ticker is listed on, no party to the news."""
+    return m.kind == "exchange" and text.startswith(":", m.end)
+
+
+_STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 _TOURED_THE_SITE = re.compile(r"\b(?:toured|visited|inspected)\s+the\s+(?:new\s+)?"
                               r"(?:plant|site|facility|factory|line|centre|center|refinery)\b")
 
@@ -1267,6 +1276,7 @@ _AND_TO = re.compile(r",?\s+and\s+[^.;\d]{0,50}\bto\s+(?:about\s+|around\s+)?") 
 _STAGED = re.compile(rf"(?:{_OF_PER})?"
                      r"\s+(?:at first|initially|at the start|in (?:the|its) first (?:phase|stage))\s*,?\s+"
                      r"(?:and|then|rising to|expandable to)\s+(?:up to\s+|about\s+)?")  # `… at first and 5,000 tonnes later`
+_UP_FROM = re.compile(r",?\s+(?:up|down|rising|falling|compared\s+with)\s+(?:from\s+)?")
 _REACH = re.compile(r"\breach(?:es|ed|ing)?\s+(?:about\s+|around\s+)?$")
 _OF_WHICH = re.compile(r"(?:,\s+of\s+which|,?\s+containing|,?\s+including)\s+"
                        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?$")
@@ -1291,6 +1301,8 @@ def _share_rates(text: str, metrics: list[Metric]) -> None:
                     or _RATE_AND.fullmatch(text, a.end, b.start)  # `… of ore a year and produce 10 tonnes`
                     and not _OWN_PERIOD.match(text, b.end)):  # (`… and produced 8,600 tonnes in 2025`)
                 b.unit = a.unit
+            elif _UP_FROM.fullmatch(text, a.end, b.start):  # `A$72.4 per kilogram, up from A$58.1`:
+                b.unit, b.measure = a.unit, a.measure  # the same measure, earlier
         elif ("/" not in a.unit and "/" in b.unit and b.unit.split("/")[0] == a.unit
               and _AND_NEXT.fullmatch(text, a.end, b.start)):
             a.unit = b.unit
@@ -1338,7 +1350,8 @@ def _metric(text: str, m: re.Match[str], value: float, unit: str, mentions: list
     s0, e0 = next(((s, e) for s, e in sents if s <= m.start() < e), (0, len(text)))
     if measure is None:
         measure = _measure(text[m.end() : e0], text[s0 : m.start()])
-    orgs = [x for x in mentions if x.entity_type == "organization" and s0 <= x.start < m.start()]
+    orgs = [x for x in mentions if x.entity_type == "organization" and s0 <= x.start < m.start()
+            and not _listing(text, x)]
     approx = _APPROX_BEFORE.search(text[max(0, m.start() - 16) : m.start()]) is not None
     surface = text[m.start() : m.end()].strip()
     return Metric(value, unit, measure, approx, surface,
