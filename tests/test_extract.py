@@ -154,6 +154,7 @@ def test_every_offset_points_at_its_text(name):
     "blind45",  # 0.958
     "blind46",  # 0.937 (0.953 with the gold's slip fixed: two undated signings left out)
     "blind47",  # 0.958
+    "blind48",  # 0.963
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1636,3 +1637,14 @@ def test_the_exchange_of_a_ticker_is_no_party_and_no_metric_owner():
 def test_an_earlier_figure_after_up_from_keeps_the_rate():
     facts = extract("The average selling price was A$72.4 per kilogram, up from A$58.1 a year earlier.")
     assert [(x.value, x.unit) for x in facts.metrics] == [(72.4, "AUD/kg"), (58.1, "AUD/kg")]
+
+
+def test_a_hyphenated_yearly_capacity():
+    facts = extract("They agreed to build a 5,000-tonne-a-year magnet alloy project in Changsha.")
+    assert [(x.value, x.unit) for x in facts.metrics] == [(5000, "tonne/year")]
+
+
+def test_a_known_groups_acronym_and_a_city_is_its_subsidiary_there():
+    facts = extract("Hunan has many rail equipment makers, including CRRC Zhuzhou. Zhuzhou is in Hunan.")
+    assert [(m.canonical, m.entity_type) for m in facts.mentions if m.entity_type != "element"] == [
+        ("Hunan", "place"), ("CRRC Zhuzhou", "organization"), ("Zhuzhou", "place"), ("Hunan", "place")]

@@ -783,6 +783,14 @@ def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Me
             out.append(Mention(m.start, n.end, joined, "organization", joined, "", False))
             skip = True
             continue
+        if (n is not None and m.entity_type == "organization" and m.from_kb and m.surface.isupper()
+                and n.entity_type == "place" and n.kind == "city" and n.start == m.end + 1 and text[m.end] == " "
+                and not text[n.end : n.end + 2].strip(" ,.;:)”’'\n").istitle()):
+            # `CRRC Zhuzhou`: a known group's acronym and a city, its subsidiary there (not the city)
+            joined = text[m.start : n.end]
+            out.append(Mention(m.start, n.end, joined, "organization", joined, "", False))
+            skip = True
+            continue
         out.append(m)
     return out
 

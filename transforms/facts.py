@@ -1157,7 +1157,7 @@ def _metric_patterns() -> tuple[list[re.Pattern[str]], tuple[re.Pattern[str], ..
     kb = load()
     units = trie_regex(list(kb.units))
     den = trie_regex(list(_RATE_DEN))
-    rate = rf"(?:\s?(?:/|per\s+|a\s+)(?P<den>(?i:{den}))\b{_NOT_BEFORE_NOW})?"  # (`per Tonne` in a headline)
+    rate = rf"(?:(?:\s?(?:/|per\s+|a\s+)|-(?:a|per)-)(?P<den>(?i:{den}))\b{_NOT_BEFORE_NOW})?"  # (`5,000-tonne-a-year`)  # (`per Tonne` in a headline)
     num, count_num = _num(r"[\w.,]"), _num(r"[\w.#$€£¥/,-]")
     wordnum = trie_regex(list(_WORDNUM))
     money = [
