@@ -168,6 +168,7 @@ _STATE_TITLES = {
 }
 _BODY_KINDS = {"party body", "company unit", "media", "party"}
 _JOINT_SUBJECT = re.compile(r"(?:[A-Z][\w’'&.-]*\s+){1,4}(?:and|&)\s+[A-Z]")
+_FROM_THE_COMPANY = re.compile(r"\b(?:from|with|to|in) the (?:company|group)\b")
 _PARENT_BEFORE = re.compile(r"\b(?:(?:subsidiary|unit|division|arm|affiliate|part) of|(?:owned|controlled) by)\s+(?:the\s+)?$")
 
 
@@ -334,7 +335,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             continue
         s0 = next((s for s, e in sents if s <= r.start < e), 0)
         prior = [o for o in orgish if o.entity_type == "organization" and s0 <= o.start < r.start
-                 and o.kind not in _BODY_KINDS
+                 and o.kind not in _BODY_KINDS and not _listing(text, o)  # (`(Nasdaq: USAR)`)
                  # (`At Sichuan Jiangtong Rare Earth Co., Ltd., a subsidiary of Jiangxi Copper, General
                  # Manager Yang Hai`: the parent named in passing is not the one meant)
                  and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)]
@@ -488,6 +489,9 @@ def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: li
         # the visit was at, named in the opening phrase
         return next((o.canonical for o in orgish if head < o.start < comma and o.entity_type == "organization"
                      and o.kind not in _BODY_KINDS | {"government"}), None)
+    if _FROM_THE_COMPANY.search(text, head, s0):
+        return None  # `Apple separately committed $500 million to buy magnets from the company.`: the
+        # subject deals with the article's company, whose officer the next bare title more likely is
     return next((o.canonical for o in orgish if o.start == head and o.entity_type == "organization"
                  and o.kind not in _BODY_KINDS | {"government"}), None)
 
@@ -524,7 +528,7 @@ def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 
     title_start, title_end = headline
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.entity_type == "organization" and m.kind not in _BODY_KINDS | {"government"}:
+        if m.entity_type == "organization" and m.kind not in _BODY_KINDS | {"government", "exchange"}:
             counts[m.canonical] = counts.get(m.canonical, 0) + 1
     if not counts:
         return None
@@ -673,6 +677,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     (on := _TO_BODY_ON.match(text, _statement_end(text, m))) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
+            if m.group().lower() == "committed" and not _COMMITTED_TO_BUY.match(text, m.end()):
+                continue  # (`committed $500 million to buy magnets from …` is a purchase agreement;
+                # `is committed to safety` is none)
+            if text[m.start()].isupper() and _BODY_AFTER_TRIGGER.match(text, m.end()):
+                continue  # `Foreign Investment Review Board`: a body's name, no review
             if text[m.start() - 6 : m.start()] == "under " and m.group().lower() in _STATUS_NOUNS:
                 continue  # `construction … remained under review`: a state of things, no event
             if _NEGATED.search(text, max(s, m.start() - 16), m.start()):
@@ -865,7 +874,8 @@ _MEANS_BEFORE = re.compile(r"\b(?:(?:backed|funded|financed|supported) by|[Uu]nd
                            r"(?:[^.;,]|\.(?=\d)){0,60}$")  # (`an $18.4 million … award`)
 _STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in Kuala Lumpur on January 7`)
 _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
-_DATED_TRIGGERS = {"loan", "lent"}  # `closed a $620 million direct loan to Vulcan on Nov. 3`
+_DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
+                   "started production", "began production", "commenced production"}  # (not `began production in 2019`)
 
 
 def _statement_end(text: str, m: re.Match[str]) -> int:
@@ -956,10 +966,18 @@ def _unique(items) -> list[str]:
 
 
 def _listing(text: str, m: Mention) -> bool:
-    """`(ASX: LYC)`: the exchange a ticker is listed on, no party to the news."""
-    return m.kind == "exchange" and text.startswith(":", m.end)
+    """`(ASX: LYC)`, `said in a filing to the Shenzhen Stock Exchange`: the exchange a company is
+    listed on or reports to, no party to the news."""
+    return m.kind == "exchange" and (text.startswith((":", "-listed"), m.end)  # (`the Nasdaq-listed owner`)
+                                     or _FILED_TO.search(text, max(0, m.start - 30), m.start) is not None)
 
 
+_FILED_TO = re.compile(r"\b(?:filing|filed|listed|listing)\s+(?:to|with|on)\s+(?:the\s+)?$")
+
+
+_COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
+                               r"to\s+(?:buy|purchase|acquire)\b")
+_BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 _TOURED_THE_SITE = re.compile(r"\b(?:toured|visited|inspected)\s+the\s+(?:new\s+)?"
                               r"(?:plant|site|facility|factory|line|centre|center|refinery)\b")
@@ -1003,9 +1021,7 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
         if target is None:  # (an agreement with a party the dated one lacks is another agreement:
             # `Apple separately agreed to buy …` beside the Pentagon's deal)
             target = next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])
-                           and not (ev.event_type == "agreement" and m.organizations
-                                    and set(ev.organizations) - set(m.organizations))),
-                          None)
+                           and not _new_party(ev, m)), None)
         if (target is None and not ev.people and len(same) == 1
                 and set(ev.organizations) <= set(same[0].organizations)):
             target = same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
@@ -1022,10 +1038,12 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
             target = next((m for m in reversed(same) if m.start < ev.start), same[0])
         if target is None:
             target = next((m for m in reversed(leftovers) if fam(m) == fam(ev)
-                           and (set(m.people) & set(ev.people) or abs(m.sentence - ev.sentence) <= 1
+                           and (set(m.people) & set(ev.people)
                                 or ev.definite  # `said at the meeting`: the meeting named before
-                                or not m.people and not ev.people
-                                and set(m.organizations) & set(ev.organizations))), None)
+                                or not _new_party(ev, m) and (
+                                    abs(m.sentence - ev.sentence) <= 1
+                                    or not m.people and not ev.people
+                                    and set(m.organizations) & set(ev.organizations)))), None)
             if target is None:
                 leftovers.append(ev)
                 continue
@@ -1047,6 +1065,14 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
             _absorb(target, ev)
             leftovers.remove(ev)
     return sorted(merged + leftovers, key=lambda ev: ev.start)
+
+
+def _new_party(ev: Event, other: Event) -> bool:
+    """An agreement naming a party the other lacks is another agreement (`Apple separately agreed
+    to buy …` beside the Pentagon's deal), however near; not when the other names only one side
+    (`customers have signed long-term contracts, Solvay says`: the parties are told later)."""
+    return (ev.event_type == "agreement" and len(other.organizations) >= 2
+            and bool(set(ev.organizations) - set(other.organizations)))
 
 
 def _absorb(into: Event, other: Event) -> None:
