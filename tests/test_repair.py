@@ -238,3 +238,10 @@ def test_a_letter_that_lost_its_second_byte_is_restored_only_from_a_known_name()
 def test_a_rupee_or_won_sign_that_lost_its_middle_byte_before_a_number(family):
     text = "India approved a ₹7,280 crore scheme; Korea set aside ₩2 trillion."
     assert repair(getattr(corrupt, family)(text)).text == text
+
+
+def test_a_lost_mark_between_two_syllables_of_a_chinese_place_name_is_an_apostrophe():
+    clean = "It asked Ganzhou, Ji’an and Fuzhou to act. Output rose—an increase of 5%."
+    lossy = corrupt.thai_lossy(clean)
+    assert lossy != clean
+    assert repair(lossy).text == clean

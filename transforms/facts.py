@@ -546,6 +546,7 @@ def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 
 
 
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|remains|remained|becomes|became)\s+$")
+_DIRECTIVE_TO = re.compile(r"\b(?:asked|urged|called on|required|instructed|told|directed)\s+(?:[\w’'-]+\s+){1,6}?to\s+$")
 _RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,]*,")
 
 
@@ -1043,7 +1044,10 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
                                 or not _new_party(ev, m) and (
                                     abs(m.sentence - ev.sentence) <= 1
                                     or not m.people and not ev.people
-                                    and set(m.organizations) & set(ev.organizations)))), None)
+                                    and set(m.organizations) & set(ev.organizations)
+                                    # `- A magnetic materials unit won a … award` (no one named, as a
+                                    # highlight may put it) and the body's award: one
+                                    or not (m.people or m.organizations)))), None)
             if target is None:
                 leftovers.append(ev)
                 continue
@@ -1155,7 +1159,7 @@ _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "h
              "ton": "tonne", "t": "tonne", "pound": "lb", "lb": "lb", "share": "share"}
 _NOT_BEFORE_NOW = r"(?!\s+(?:earlier|ago|before)\b)"  # `A$84.5 million a year earlier` has no rate
 # `annual` earlier in the clause, no number, clause end or money in between
-_EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
+_EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+|[A-Z][\w’'-]*\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
     r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,6})?\s+(?:annually|per annum|"
     r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b" + _NOT_BEFORE_NOW
@@ -1487,7 +1491,9 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             # enterprise”`, `talent is “the first resource”`; three words when they open with an article)
             phrase_ok = (len(words) >= 6 or "," in body.rstrip(",") or body[-1:] in ".!?"
                          or (len(words) >= 4 or len(words) == 3 and words[0].lower() in ("the", "a", "an"))
-                         and _COPULA_BEFORE.search(left) is not None)  # (`would be “a vital part”`)
+                         and _COPULA_BEFORE.search(left) is not None  # (`would be “a vital part”`)
+                         # (or what the speaker asked others to do: `asked each workshop to “leave no blind spots”`)
+                         or len(words) >= 3 and _DIRECTIVE_TO.search(left) is not None)
             between = left[verb.end():] if verb is not None else ""
             # (or further in the speaker's own `that` clause, with nobody else named in between:
             # `He Yadong told a press conference … that China … would approve applications “…”`)

@@ -150,6 +150,8 @@ def _parse_run(run: str, fam: Family) -> list[_Unit]:
 # --- context ---------------------------------------------------------------------------------
 
 _APOS_AFTER = re.compile(r"(?:s|t|re|ve|ll|d|m)(?![^\W\d_])", re.IGNORECASE)
+_PINYIN_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,3}$")
+_PINYIN_AFTER = re.compile(r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|o|ou)(?![^\W\d_])")
 _CURRENCY = set("$€£¥₹")
 _OPENERS = set("([{/")
 _CLOSERS_AFTER = set(".,;:!?)]}")
@@ -198,6 +200,8 @@ def _prefer(prev: str, nxt: str, after: str, quotes: _Quotes, next_is_mark: bool
         return ["\u2013", "\u2014"]
     if prev.isalpha() and _APOS_AFTER.match(after):
         return ["\u2019"]
+    if prev.isalpha() and _PINYIN_AFTER.match(after) and _PINYIN_BEFORE.search(before):
+        return ["\u2019"]  # `Ji’an`, `Xi’an`: the mark between two syllables of a Chinese place name
     if p_space and n_space:
         return ["\u2013", "\u2014"]
     if p_space:
