@@ -86,7 +86,12 @@ _DESCRIPTOR_RE = re.compile(rf" (?:{'|'.join(d.strip() for d in _DESCRIPTORS)})(
 _CAP_NAME = re.compile(r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}")
 _PLACE_OF = [(f"{w} of", kind) for w, kind in (("town", "city"), ("city", "city"), ("village", "city"),
                                                  ("port", "city"), ("county", "county"), ("district", "county"),
-                                                 ("province", "province"), ("region", "province"))]
+                                                 ("province", "province"), ("region", "province"),
+                                                 ("towns", "city"), ("cities", "city"), ("counties", "county"),
+                                                 ("districts", "county"), ("provinces", "province"),
+                                                 ("regions", "province"))]
+_THE_ADJ = re.compile(r"\bthe [a-z]+ $")  # `the northern province of`
+_AND_PLACE = re.compile(rf"(?:,| and|, and) ({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _LOCAL_HEADS = ((" Mayor ", "city"), (" Governor ", "county"))
 # `about 120 kilometres southwest of Mbeya`: a town a distance is measured from
 _DISTANCE_OF = re.compile(r"(?<=\d )(?:kilomet(?:re|er)s|km|miles) (?:(?:north|south)(?:-?(?:east|west))?|east|west) of ")
@@ -233,6 +238,9 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
             words = words[1:]
             continue
         break
+    if len(words) > 2 and words[0] in ("Group", "Company", "Corporation"):
+        offset += len(words[0]) + 1  # (`China Rare Earth Group Yunnan Rare Earth Company` read past the
+        words = words[1:]  # stop words as `Group Yunnan …`: the next name starts after the head word)
     if len(words) < 2:
         return None
     cleaned = surface[offset:]
@@ -329,12 +337,16 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             add_town(a, b)
 
     # `35 kilometres west of the town of Khorixas`: a place the knowledge base does not know
+    # (`the northern provinces of Oudomxay and Luang Namtha`: each of a list)
     for kw, kind in _PLACE_OF:
         for i, j in _word_hits(text, kw):
-            if (text[i - 4 : i] == "the " and text[j : j + 1] == " " and (m := _IN_PLACE.match(text, j + 1))
-                    and m.group(1) not in aliases):
-                a, b = m.span(1)
-                add_town(a, b, kind)
+            if (text[j : j + 1] == " " and (text[i - 4 : i] == "the " or _THE_ADJ.search(text, max(0, i - 20), i))
+                    and (m := _IN_PLACE.match(text, j + 1)) and m.group(1) not in aliases):
+                add_town(*m.span(1), kind)
+                k = m.end()
+                while kw.endswith("s of") and (n := _AND_PLACE.match(text, k)) and n.group(1) not in aliases:
+                    add_town(*n.span(1), kind)
+                    k = n.end()
 
     for d in _DISTANCE_OF.finditer(text) if " of " in text and ("kilomet" in text or " km " in text or " miles " in text) else ():
         if (m := _IN_PLACE.match(text, d.end())) and new_town(m.group(1)):

@@ -186,7 +186,7 @@ def _title_chain(kb: KB) -> str:
     return rf"((?:{t})(?:\s*(?:,|and|&)\s*(?:{t}))*)"
 
 
-_POSSESSIVE_GAP = re.compile(r"(?:’s|'s)?\s*")
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s|[’'](?= ))?\s*")  # (`Laos’ Minister`, `Lynas’ CEO`)
 _LEVEL_GAP = re.compile(r"\s+(?:Municipal|Provincial|Regional|Prefectural|County|City|District|Banner)\s+")
 _PORTFOLIO_GAP = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}")
 
@@ -718,7 +718,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                        and not _PERIOD_END.search(text, max(s, x.pos - 24), x.pos)] if d_in is not None else []
         # `NEW YORK, September 24, 2025 — X said it had signed … on September 22`: the dateline
         # dates the report, not the event, when the sentence has a date of its own
-        d = next((x for x in in_sentence if not _is_dateline(text, x)), None) or next(iter(in_sentence), None)
+        # (not a date the news points to: `which will take effect on October 1`)
+        d = next((x for x in in_sentence if not _is_dateline(text, x)
+                  and not _TAKES_EFFECT.search(text, max(s, x.pos - 30), x.pos)), None) or next(iter(in_sentence), None)
         inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
         people = _unique(m.canonical for m in inside if m.entity_type == "person")
         orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
@@ -743,6 +745,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             # (not when the place only names somebody's office: `Vice Chairman of the Autonomous Region`)
             people += [r.person for r in roles if r.organization == location.canonical
                        and r.person not in people]
+        if d is not None and not people and not orgs and _is_dateline(text, d):
+            continue  # `BEIJING, Dec 20 (Reuters) - … as more export licences were approved`: the
+            # wire's date and nobody acting, no event
         events.append(Event(
             etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
             d.end_md if d else None, d.text if d else None, people, orgs,
@@ -931,8 +936,9 @@ def _is_dateline(text: str, d: DateSpan) -> bool:
     return bool(_DATELINE_HEAD.fullmatch(text, line_start, d.pos) and _DASH_AFTER.match(text, d.stop))
 
 
+_TAKES_EFFECT = re.compile(r"\b(?:take|takes|took|come|comes) (?:effect|into force) (?:on |from )?$|\beffective (?:on |from )?$")
 _DATELINE_HEAD = re.compile(r"(?:[A-Z][A-Z .'-]*,\s*)?")
-_DASH_AFTER = re.compile(r"\s*[—–-]")
+_DASH_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&]*\)\s*)?[—–-]")  # (`BEIJING, Dec 20 (Reuters) -`)
 
 
 def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
