@@ -114,7 +114,15 @@ def find_dates(text: str, year: int | None, matches: list[re.Match[str]] | None 
         for m in ISO_DATE.finditer(text):
             d, md = _mk(int(m[1]), int(m[2]), int(m[3]))
             out.append(DateSpan(d, None, md, None, m.group(), m.start(), m.end()))
-    return sorted(out, key=lambda d: d.pos)
+    out.sort(key=lambda d: d.pos)
+    # `opened on August 8 and ran until August 10`: one span
+    for a, b in zip(out, out[1:]):
+        if a.end_md is None and b.end_md is None and _RAN_UNTIL.fullmatch(text, a.stop, b.pos):
+            a.end, a.end_md, a.text, a.stop, b.pos = b.start, b.start_md, text[a.pos : b.stop], b.stop, -1
+    return [d for d in out if d.pos != -1]
+
+
+_RAN_UNTIL = re.compile(r"\s+and\s+(?:ran|runs|continued|continues|lasted|lasts|closed|ended)\s+(?:until|through|till|to|on)\s+")
 
 
 def article_year(text: str, matches: list[re.Match[str]] | None = None) -> int | None:
@@ -127,7 +135,13 @@ def article_year(text: str, matches: list[re.Match[str]] | None = None) -> int |
         return int(m[1])
     if m := COPYRIGHT_YEAR.search(text):
         return int(m[1])
+    if m := _EDITION_YEAR.search(text):  # `The 2025 China Baotou Rare Earth Industry Forum opened …`
+        return int(m[1])
     return None
+
+
+# a yearly gathering named with its year: the article reports that edition
+_EDITION_YEAR = re.compile(r"\b[Tt]he (20\d\d) (?:[A-Z][\w’'-]*\s+){1,8}(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress)\b")
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -159,6 +173,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # --- roles ------------------------------------------------------------------------------------
 
 # Titles of state or party office that belong to no company.
+_COMPANY_TOO = {"President", "Vice President", "Senior Vice President", "Executive Vice President"}
 _STATE_TITLES = {
     "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
     "Deputy Minister", "Governor", "Vice Governor", "Mayor", "Vice Mayor", "Senator",
@@ -345,6 +360,13 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             r.organization = subject  # `5. JL Mag opened a line … Chairman Cai Baogui called it …`
         elif main_org:  # `where General Manager Lü Feng presented`: the article's company
             r.organization = main_org
+    # `President and Chief Executive Officer Mark Chalmers`: a company's president, as the office
+    # named with it (a state title only when it stands alone)
+    chain_org = {(r.person, r.start): r.organization for r in roles
+                 if r.organization and r.title not in _STATE_TITLES}
+    for r in roles:
+        if r.title in _COMPANY_TOO and r.organization is None and (r.person, r.start) in chain_org:
+            r.organization = chain_org[(r.person, r.start)]
     _state_office_places(text, roles, sents, orgish, kb)
     seen = set()
     out = []
@@ -1073,6 +1095,14 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
                                    and set(ev.people) <= set(m.people)
                                    and any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)) is not None:
             _absorb(target, ev)
+            leftovers.remove(ev)
+        # (`- Northern Rare Earth and Shenghe signed a supply agreement …` in the highlights, whose
+        # parties the day's signing took only from a later sentence: that signing)
+        elif (not ev.people and ev.organizations
+              and len(same := [m for m in merged if m.event_type == ev.event_type]) == 1
+              and set(ev.organizations) <= set(same[0].organizations)
+              and not _IN_YEAR.search(text, ev.start, ev.end)):  # (`awarded … in 2023`: another)
+            _absorb(same[0], ev)
             leftovers.remove(ev)
     return sorted(merged + leftovers, key=lambda ev: ev.start)
 
