@@ -770,6 +770,7 @@ def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Me
     for m in mentions:
         if m.entity_type == "organization" and " " in m.surface:
             full.setdefault(m.surface, m)
+    aliases = load().aliases
     out: list[Mention] = []
     skip = False
     for m, n in zip(mentions, mentions[1:] + [None]):
@@ -785,26 +786,28 @@ def _companies_named_after_places(text: str, mentions: list[Mention]) -> list[Me
                 out.append(Mention(m.start, n.end, joined, "organization", whole.canonical, whole.kind, whole.from_kb))
                 skip = True
                 continue
-        if (n is not None and m.entity_type == "organization" and m.from_kb and n.entity_type == "organization"
-                and not n.from_kb and n.start == m.end + 1 and text[m.end] == " "
-                and (e := load().aliases.get(n.surface.split()[0])) is not None
-                and e.entity_type == "place" and e.kind in ("province", "city", "region")):
-            # `China Rare Earth Group Jiangxi Longnan Separation Company`: a subsidiary named with
-            # its parent, then its province or city (the parent is no organization of its own here)
-            joined = text[m.start : n.end]
-            out.append(Mention(m.start, n.end, joined, "organization", joined, "", False))
-            skip = True
-            continue
-        if (n is not None and m.entity_type == "organization" and m.from_kb and m.surface.isupper()
-                and n.entity_type == "place" and n.kind == "city" and n.start == m.end + 1 and text[m.end] == " "
-                and not text[n.end : n.end + 2].strip(" ,.;:)”’'\n").istitle()):
-            # `CRRC Zhuzhou`: a known group's acronym and a city, its subsidiary there (not the city)
+        if n is not None and _subsidiary_of(text, m, n, aliases):
             joined = text[m.start : n.end]
             out.append(Mention(m.start, n.end, joined, "organization", joined, "", False))
             skip = True
             continue
         out.append(m)
     return out
+
+
+def _subsidiary_of(text: str, m: Mention, n: Mention, aliases: dict[str, Entry]) -> bool:
+    """A known parent `m` right before `n`, the two one subsidiary's name: `China Rare Earth Group
+    Jiangxi Longnan Separation Company` (a name the knowledge base does not know, opening with its
+    province or city) or `CRRC Zhuzhou` (a known group's acronym and a city). The parent is no
+    organization of its own there, nor the city a place."""
+    if not (m.entity_type == "organization" and m.from_kb and n.start == m.end + 1 and text[m.end] == " "):
+        return False
+    if n.entity_type == "organization":
+        e = aliases.get(n.surface.split()[0])
+        return (not n.from_kb and e is not None and e.entity_type == "place"
+                and e.kind in ("province", "city", "region"))
+    return (m.surface.isupper() and n.entity_type == "place" and n.kind == "city"
+            and not text[n.end : n.end + 2].strip(" ,.;:)”’'\n").istitle())  # (not `CRRC Zhuzhou Plant`)
 
 
 _COMPASS_BEFORE = re.compile(r"(?<=, )(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)? $")

@@ -114,12 +114,15 @@ def find_dates(text: str, year: int | None, matches: list[re.Match[str]] | None 
         for m in ISO_DATE.finditer(text):
             d, md = _mk(int(m[1]), int(m[2]), int(m[3]))
             out.append(DateSpan(d, None, md, None, m.group(), m.start(), m.end()))
-    out.sort(key=lambda d: d.pos)
-    # `opened on August 8 and ran until August 10`: one span
-    for a, b in zip(out, out[1:]):
-        if a.end_md is None and b.end_md is None and _RAN_UNTIL.fullmatch(text, a.stop, b.pos):
-            a.end, a.end_md, a.text, a.stop, b.pos = b.start, b.start_md, text[a.pos : b.stop], b.stop, -1
-    return [d for d in out if d.pos != -1]
+    spans: list[DateSpan] = []
+    for d in sorted(out, key=lambda d: d.pos):
+        last = spans[-1] if spans else None
+        if (last is not None and last.end_md is None and d.end_md is None
+                and _RAN_UNTIL.fullmatch(text, last.stop, d.pos)):  # `on August 8 and ran until August 10`
+            last.end, last.end_md, last.text, last.stop = d.start, d.start_md, text[last.pos : d.stop], d.stop
+        else:
+            spans.append(d)
+    return spans
 
 
 _RAN_UNTIL = re.compile(r"\s+and\s+(?:ran|runs|continued|continues|lasted|lasts|closed|ended)\s+(?:until|through|till|to|on)\s+")
@@ -904,6 +907,10 @@ _STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in 
 _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
                    "started production", "began production", "commenced production"}  # (not `began production in 2019`)
+_COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
+                               r"to\s+(?:buy|purchase|acquire)\b")
+_BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
+_STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
 
 def _statement_end(text: str, m: re.Match[str]) -> int:
@@ -1004,10 +1011,6 @@ def _listing(text: str, m: Mention) -> bool:
 _FILED_TO = re.compile(r"\b(?:filing|filed|listed|listing)\s+(?:to|with|on)\s+(?:the\s+)?$")
 
 
-_COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
-                               r"to\s+(?:buy|purchase|acquire)\b")
-_BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
-_STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 _TOURED_THE_SITE = re.compile(r"\b(?:toured|visited|inspected)\s+the\s+(?:new\s+)?"
                               r"(?:plant|site|facility|factory|line|centre|center|refinery)\b")
 
