@@ -159,6 +159,7 @@ def test_every_offset_points_at_its_text(name):
     "blind50",  # 0.935
     "blind51",  # 0.900
     "blind52",  # 0.881 (0.892 with the gold's slip fixed: the optional place Donald lacked the spelling `Donald project`)
+    "blind53",  # 0.935
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1759,3 +1760,23 @@ def test_a_president_named_with_a_company_office_is_the_companys():
     assert sorted((r.person, r.title, r.organization) for r in facts.roles) == [
         ("Mark Chalmers", "Chief Executive Officer", "Energy Fuels"), ("Mark Chalmers", "President", "Energy Fuels"),
         ("Xi Jinping", "President", "China")]
+
+
+def test_the_low_end_of_a_range_takes_the_high_ends_unit():
+    facts = extract("PrNd oxide rose to between 560,000 and 565,000 yuan per tonne. In Rotterdam it traded at $800 "
+                    "to $850 per kilogram. Output will be between 1.5 and 2 million tonnes, and capacity rises in "
+                    "2026 to 5,000 tonnes.")
+    assert [(x.value, x.unit) for x in facts.metrics] == [
+        (560000, "CNY/tonne"), (565000, "CNY/tonne"), (800, "USD/kg"), (850, "USD/kg"),
+        (1_500_000, "tonne"), (2_000_000, "tonne"), (5000, "tonne")]
+
+
+def test_a_yearly_amount_of_a_companys_products():
+    facts = extract("Toyota Tsusho buys about 1,000 tonnes of Baogang’s rare earth products a year.")
+    assert [(x.value, x.unit) for x in facts.metrics] == [(1000, "tonne/year")]
+
+
+def test_a_quote_ending_the_speakers_sentence_after_a_long_report():
+    facts = extract("Meng Fanying said Baogang valued its 20-year partnership with Toyota Tsusho and hoped the two "
+                    "companies would “move from trade to joint production.”")
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Meng Fanying", "move from trade to joint production.")]

@@ -1200,7 +1200,7 @@ _NOT_BEFORE_NOW = r"(?!\s+(?:earlier|ago|before)\b)"  # `A$84.5 million a year e
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+|[A-Z][\w’'-]*\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
-    r"(?:\s+(?:of|in)\s+[A-Za-z][\w-]*(?:,?\s+[A-Za-z][\w-]*){0,6})?\s+(?:annually|per annum|"
+    r"(?:\s+(?:of|in)\s+[A-Za-z][\w’'-]*(?:,?\s+[A-Za-z][\w’'-]*){0,6})?\s+(?:annually|per annum|"
     r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b" + _NOT_BEFORE_NOW
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
@@ -1322,7 +1322,37 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     _share_rates(text, found)
-    return found
+    return _ranges(text, found, skip)
+
+
+# `between 560,000 and 565,000 yuan per tonne`, `$800 to $850 per kilogram`: the low end of a range
+_RANGE_LOW = re.compile(r"(?P<w>between|from)?\s*(?P<cur>[A-Z]{0,3}[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)"
+                        r"\s*(?P<j>and|to|[–-])\s*$")
+
+
+def _ranges(text: str, found: list[Metric], skip: list[tuple[int, int]]) -> list[Metric]:
+    """The low end of a range takes the unit of the high end it is written with."""
+    out = list(found)
+    for b in found:
+        r = _RANGE_LOW.search(text, max(0, b.start - 40), b.start)
+        if (r is None or _is_year(r["num"]) or r["j"] == "and" and r["w"] != "between"
+                or (r["cur"] or "") != re.sub(r"[\d,. ].*", "", b.text)  # (the same currency sign, or none)
+                or any(x <= r.start("num") < y for x, y in skip)):
+            continue
+        a = next((m for m in found if m.start <= r.start("num") < m.end), None)
+        if a is not None:
+            if a.unit == b.unit.split("/")[0] and "/" in b.unit:  # (`$800` read alone as dollars)
+                a.unit, a.measure = b.unit, b.measure
+            continue
+        high = _number(_NUM_ONLY.search(b.text)[0])
+        scale = b.value / high if high else 1  # (`between 1.5 and 2 million tonnes`: the multiplier too)
+        a0 = r.start("cur") if r["cur"] else r.start("num")
+        out.append(Metric(_number(r["num"]) * scale, b.unit, b.measure, b.approximate,
+                          text[a0 : r.end("num")], b.entity, a0, r.end("num")))
+    return sorted(out, key=lambda x: x.start)
+
+
+_NUM_ONLY = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 _JAPAN = re.compile(r"\b(?:Japan|Tokyo|yen\b)")
@@ -1537,7 +1567,8 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             # (or further in the speaker's own `that` clause, with nobody else named in between:
             # `He Yadong told a press conference … that China … would approve applications “…”`)
             reach = len(between.split()) <= 12 or (
-                len(between.split()) <= 40 and " that " in between
+                len(between.split()) <= 40 and (" that " in between or body[-1:] in ".!?")  # (or ending
+                # the sentence: `Meng said Baogang valued … and hoped the two companies would “… production.”`)
                 and not any(s0 + verb.end() <= p.start < m.start() for p in people))
             if verb is not None and phrase_ok and reach:
                 subject = [p for p in people if s0 <= p.start < s0 + verb.start()
