@@ -49,7 +49,9 @@ _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one li
 _ORG_PATTERN = re.compile(
     rf"((?:[A-Z](?<!\w[A-Z])[\w&.-]*|&(?<=\w&)){_SP}(?:{_CAPWORD}{_SP}){{0,4}}(?:{_ORG_HEADS})"
     # `University of Science and Technology`, `Administration for Market Regulation`
-    rf"(?:{_SP}(?:of|for){_SP}(?!the\b)[A-Z][\w-]+(?:{_SP}(?:(?:and|&){_SP})?[A-Z][\w-]+){{0,3}})?)"
+    # (one `and` in it: `… Science and Technology and China Rare Earth Group` is two names)
+    rf"(?:{_SP}(?:of|for){_SP}(?!the\b)[A-Z][\w-]+(?:{_SP}[A-Z][\w-]+){{0,2}}"
+    rf"(?:{_SP}(?:and|&){_SP}[A-Z][\w-]+(?:{_SP}[A-Z][\w-]+){{0,2}})?)?)"
     rf"(?![\w-])"
 )
 _ORG_STOP = {

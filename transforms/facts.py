@@ -706,6 +706,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if m.group().lower() == "committed" and not _COMMITTED_TO_BUY.match(text, m.end()):
                 continue  # (`committed $500 million to buy magnets from …` is a purchase agreement;
                 # `is committed to safety` is none)
+            if m.group().lower() == "unveiled" and not _PLAQUE_AFTER.match(text, m.end()):
+                continue  # (`unveiled the laboratory’s plaque` is a ceremony; `unveiled a plan` is none)
             if text[m.start()].isupper() and _BODY_AFTER_TRIGGER.match(text, m.end()):
                 continue  # `Foreign Investment Review Board`: a body's name, no review
             if text[m.start() - 6 : m.start()] == "under " and m.group().lower() in _STATUS_NOUNS:
@@ -810,7 +812,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     break
                 ns, ne = sents[nxt_i]
                 if not (_ATTENDANCE.search(text, ns, ne) or spoke and _SPOKE_NEXT.match(text, ns)):
-                    break
+                    continue  # (`… inspection on May 9th … Per Baogang Daily, … Meng was accompanied by …`)
                 for m in mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]:
                     if m.entity_type == "person" and m.canonical not in ev.people:
                         ev.people.append(m.canonical)
@@ -909,6 +911,7 @@ _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulc
                    "started production", "began production", "commenced production"}  # (not `began production in 2019`)
 _COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
                                r"to\s+(?:buy|purchase|acquire)\b")
+_PLAQUE_AFTER = re.compile(r"\s+(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?plaques?\b")
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
@@ -1320,9 +1323,16 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         found.append(_metric(text, m, value, "count", mentions, sents,
                              measure=m.group("noun")))
         taken.append((m.start(), m.end()))
+    for m in _OF_THEM.finditer(text) if " of them" in text else ():  # `612 of them were for inventions`
+        if free(m.start(), m.end()) and not _is_year(m.group("num")):
+            found.append(_metric(text, m, _number(m.group("num")), "count", mentions, sents, measure="of them"))
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     _share_rates(text, found)
     return _ranges(text, found, skip)
+
+
+_OF_THEM = re.compile(r"(?<![\w.,$€£¥])(?P<num>\d[\d,]*)(?= of them\b)")
 
 
 # `between 560,000 and 565,000 yuan per tonne`, `$800 to $850 per kilogram`: the low end of a range
