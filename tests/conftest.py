@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
-SHARED_PEER = ROOT.parent / "shared" / "peer" / "ftfy-test-cases"
+# ftfy's own test cases (rspeer/python-ftfy, Apache-2.0), bundled: see its SOURCE.md
+FTFY_CASES = DATA / "ftfy-test-cases"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import DATA, SAMPLES, SHARED_PEER
+from conftest import DATA, FTFY_CASES, SAMPLES
 
 from transforms import corrupt
 from transforms.normalize import normalize
@@ -81,13 +81,9 @@ def test_held_out_texts_restored(family):
 
 
 def _peer_cases(name):
-    path = SHARED_PEER / name
-    if not path.exists():
-        return []
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads((FTFY_CASES / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(not SHARED_PEER.exists(), reason=f"ftfy peer cases not present at {SHARED_PEER}")
 @pytest.mark.parametrize("name", ["in-the-wild.json", "synthetic.json", "language-names.json"])
 def test_peer_ftfy_cases_ftfy_passes(name):
     failures = []
@@ -101,7 +97,6 @@ def test_peer_ftfy_cases_ftfy_passes(name):
     assert not failures, failures[:5]
 
 
-@pytest.mark.skipif(not SHARED_PEER.exists(), reason=f"ftfy peer cases not present at {SHARED_PEER}")
 def test_peer_negative_cases_unchanged():
     """Negative cases are not mojibake: the text stays as it is (one case in the file expects
     ftfy's C1-control fix, which is part of its encoding repair; that expectation is kept)."""
