@@ -161,6 +161,7 @@ def test_every_offset_points_at_its_text(name):
     "blind52",  # 0.881 (0.892 with the gold's slip fixed: the optional place Donald lacked the spelling `Donald project`)
     "blind53",  # 0.935
     "blind54",  # 0.889
+    "blind55",  # 0.907
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1804,3 +1805,24 @@ def test_unveiling_a_plaque_is_the_opening_ceremony():
 def test_a_count_of_them():
     facts = extract("Companies filed 1,436 patent applications in 2024, and 612 of them were for inventions.")
     assert [(x.value, x.unit) for x in facts.metrics] == [(1436, "count"), (612, "count")]
+
+
+def test_two_events_on_two_days_in_one_sentence():
+    facts = extract("Shandong Rare Earth Company held its safety conference at the Weishan mine on July 2, 2025, "
+                    "and on July 4 it signed a supply agreement with JL Mag Rare-Earth. JL Mag Vice President Lü "
+                    "Feng signed for the buyer.")
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("meeting", "2025-07-02", []), ("agreement", "2025-07-04", ["Lü Feng"])]
+
+
+def test_a_renewed_licence_is_an_announcement_when_dated_and_meeting_standards_no_meeting():
+    facts = extract("Malaysia’s Atomic Energy Licensing Board renewed Lynas Rare Earths’ licence on March 2, 2026. "
+                    "Minister Chang Lih Kang said the plant met all radiation safety standards. Lynas renewed its "
+                    "call for clear rules.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("announcement", "2026-03-02")]
+
+
+def test_a_quote_after_saying():
+    facts = extract("Chief Executive Amanda Lacaze welcomed the decision, saying it gave the company “certainty to "
+                    "keep investing in Malaysia.”")
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Amanda Lacaze", "certainty to keep investing in Malaysia.")]

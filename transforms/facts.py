@@ -680,6 +680,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             continue
         best = None
         kinds: list[str] = []
+        accepted: list[tuple[str, int, re.Match[str]]] = []
         j = bisect.bisect_left(date_pos, s)
         d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
         at = _AT_GATHERING.search(text, s, e) if len(hits[i]) > 1 else None
@@ -731,60 +732,63 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
             kinds.append(etype)
+            accepted.append((etype, prio, m))
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
         if best is None:
             continue
-        etype, _, trig = best
         if heading_line(text, s, e):
             continue  # `… Forum Opens, 28 Projects Signed`: the headline of what the body reports
-        if etype == "opening ceremony":
-            host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
-            etype = host.event_type if host is not None else "ceremony"
         in_sentence = [x for x in dates[j:] if x.pos < e and x.stop <= e
                        and not _PERIOD_END.search(text, max(s, x.pos - 24), x.pos)] if d_in is not None else []
         # `NEW YORK, September 24, 2025 — X said it had signed … on September 22`: the dateline
         # dates the report, not the event, when the sentence has a date of its own
         # (not a date the news points to: `which will take effect on October 1`)
-        d = next((x for x in in_sentence if not _is_dateline(text, x)
-                  and not _TAKES_EFFECT.search(text, max(s, x.pos - 30), x.pos)), None) or next(iter(in_sentence), None)
-        inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
-        people = _unique(m.canonical for m in inside if m.entity_type == "person")
-        orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
-                       and kb.orgs_by_canonical.get(m.canonical, None) is None
-                       or (m.entity_type == "organization"
-                           and kb.orgs_by_canonical[m.canonical].kind != "media" and not _listing(text, m)))
-        orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
-        if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
-                and main_org not in orgs):
-            orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
-        places = [m for m in inside if m.entity_type == "place"
-                  and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
-        local = [m for m in places if m.kind not in ("country", "region")]
-        # the most specific place; among equals, the one named as where (`in Baotou`)
-        where = ("in ", "at ", "to ") if etype in ("visit", "inspection") else ("in ", "at ")  # (`delegation to Baotou`)
-        location = min(local, default=places[0] if places else None, key=lambda m: (
-            _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in where, m.start))
-        # officials of the place met: `Keshiketeng Banner Party Secretary` (not of a place an
-        # announcement concerns: a licence for a mine in Kwale County is not its governor's act)
-        if (location is not None and etype != "announcement"
-                and not any(r.start <= location.start < r.end for r in roles)):
-            # (not when the place only names somebody's office: `Vice Chairman of the Autonomous Region`)
-            people += [r.person for r in roles if r.organization == location.canonical
-                       and r.person not in people]
-        if d is not None and not people and not orgs and _is_dateline(text, d):
-            continue  # `BEIJING, Dec 20 (Reuters) - … as more export licences were approved`: the
-            # wire's date and nobody acting, no event
-        events.append(Event(
-            etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
-            d.end_md if d else None, d.text if d else None, people, orgs,
-            location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
-            text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
-            or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
-            or _THE_DEAL_AFTER.match(text, trig.end()) is not None  # `signed the agreement`
-            or _THE_DELEGATION.search(text, s, trig.start()) is not None,  # `The delegation visited …`
-            tuple(k for k in kinds if k != etype),
-        ))
+        own = [x for x in in_sentence if not _is_dateline(text, x)
+               and not _TAKES_EFFECT.search(text, max(s, x.pos - 30), x.pos)]
+        d = next(iter(own), None) or next(iter(in_sentence), None)
+        plans = _events_by_date(accepted, own) or [(best[0], best[2], d)]
+        for etype, trig, d in plans:
+            if etype == "opening ceremony":
+                host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
+                etype = host.event_type if host is not None else "ceremony"
+            inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
+            people = _unique(m.canonical for m in inside if m.entity_type == "person")
+            orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
+                           and kb.orgs_by_canonical.get(m.canonical, None) is None
+                           or (m.entity_type == "organization"
+                               and kb.orgs_by_canonical[m.canonical].kind != "media" and not _listing(text, m)))
+            orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
+            if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
+                    and main_org not in orgs):
+                orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
+            places = [m for m in inside if m.entity_type == "place"
+                      and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
+            local = [m for m in places if m.kind not in ("country", "region")]
+            # the most specific place; among equals, the one named as where (`in Baotou`)
+            where = ("in ", "at ", "to ") if etype in ("visit", "inspection") else ("in ", "at ")  # (`delegation to Baotou`)
+            location = min(local, default=places[0] if places else None, key=lambda m: (
+                _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in where, m.start))
+            # officials of the place met: `Keshiketeng Banner Party Secretary` (not of a place an
+            # announcement concerns: a licence for a mine in Kwale County is not its governor's act)
+            if (location is not None and etype != "announcement"
+                    and not any(r.start <= location.start < r.end for r in roles)):
+                # (not when the place only names somebody's office: `Vice Chairman of the Autonomous Region`)
+                people += [r.person for r in roles if r.organization == location.canonical
+                           and r.person not in people]
+            if d is not None and not people and not orgs and _is_dateline(text, d):
+                continue  # `BEIJING, Dec 20 (Reuters) - … as more export licences were approved`: the
+                # wire's date and nobody acting, no event
+            events.append(Event(
+                etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
+                d.end_md if d else None, d.text if d else None, people, orgs,
+                location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
+                text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
+                or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
+                or _THE_DEAL_AFTER.match(text, trig.end()) is not None  # `signed the agreement`
+                or _THE_DELEGATION.search(text, s, trig.start()) is not None,  # `The delegation visited …`
+                tuple(k for k in kinds if k != etype),
+            ))
     announcements = [ev for ev in events if ev.event_type == "announcement"]
     if announcements and "nnouncement" in text:
         for a in _THE_ANNOUNCEMENT.finditer(text):
@@ -895,7 +899,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
                          r"review|tender|bidding|talks|trading|fire)\b")
-_NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+)?(?:[a-z-]+\s+)?(?:demand|needs|targets?|"
+_NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:demand|needs|targets?|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -908,7 +912,8 @@ _MEANS_BEFORE = re.compile(r"\b(?:(?:backed|funded|financed|supported) by|[Uu]nd
 _STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in Kuala Lumpur on January 7`)
 _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
-                   "started production", "began production", "commenced production"}  # (not `began production in 2019`)
+                   "started production", "began production", "commenced production",  # (not `began production in 2019`)
+                   "renewed"}  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
 _COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
                                r"to\s+(?:buy|purchase|acquire)\b")
 _PLAQUE_AFTER = re.compile(r"\s+(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?plaques?\b")
@@ -928,7 +933,8 @@ def _statement_end(text: str, m: re.Match[str]) -> int:
     return at
 
 
-_THE_DEAL_AFTER = re.compile(r"\s+the\s+(?:agreement|deal|memorandum|contract|MoU)\b")
+_THE_DEAL_AFTER = re.compile(r"\s+(?:the\s+(?:agreement|deal|memorandum|contract|MoU)\b"
+                             r"|for\s+the\s+(?:buyer|seller|company|group|two\s+sides)\b|on\s+behalf\s+of\b)")  # (`signed for the buyer`)
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
 _THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}delegation\b")
@@ -1016,6 +1022,23 @@ _FILED_TO = re.compile(r"\b(?:filing|filed|listed|listing)\s+(?:to|with|on)\s+(?
 
 _TOURED_THE_SITE = re.compile(r"\b(?:toured|visited|inspected)\s+the\s+(?:new\s+)?"
                               r"(?:plant|site|facility|factory|line|centre|center|refinery)\b")
+
+
+def _events_by_date(accepted: list[tuple[str, int, re.Match[str]]],
+                    own: list[DateSpan]) -> list[tuple[str, re.Match[str], DateSpan]]:
+    """`held its safety conference … on July 2, and on July 4 it signed a supply agreement`: one
+    event per day when a sentence dates its events on different days, each trigger taking the
+    date nearest to it (empty when the sentence tells of one day)."""
+    if len({x.start_md for x in own}) < 2:
+        return []
+    best: dict[int, tuple[str, int, re.Match[str]]] = {}
+    for etype, prio, m in accepted:
+        k = min(range(len(own)), key=lambda i: own[i].pos - m.end() if own[i].pos >= m.end() else m.start() - own[i].stop)
+        if k not in best or prio < best[k][1]:
+            best[k] = (etype, prio, m)
+    if len(best) < 2:
+        return []
+    return [(etype, m, own[k]) for k, (etype, _, m) in sorted(best.items())]
 
 
 def _merge_events(events: list[Event], text: str = "") -> list[Event]:
@@ -1493,7 +1516,7 @@ def _measure(right: str, left: str) -> str | None:
 # “double”, "straight" and ‘single’ quotes (a ’ before a letter is an apostrophe: `company’s`)
 _QUOTE = re.compile(r"“([^”\n]{3,600})”|\"([^\"\n]{3,600})\"|‘(?<![\w’]‘)((?:[^‘’\n]|’(?=\w)){3,600})’(?!\w)")
 _SAID = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|noted|notes|stated|states|explained|explains|"
+    r"\b(?:said|says|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|"
     r"declared|remarked|warned|warns|argued|argues|emphasized|emphasizes|emphasised|stressed|"
     r"stresses|urged|urges|insisted|insists|called for|calls for|called on|calls on|called|"
     r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges)\b"
