@@ -95,6 +95,11 @@ _PLACE_OF = [(f"{w} of", kind) for w, kind in (("town", "city"), ("city", "city"
 _THE_ADJ = re.compile(r"\bthe [a-z]+ $")  # `the northern province of`
 _AND_PLACE = re.compile(rf"(?:,| and|, and) ({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _LOCAL_HEADS = ((" Mayor ", "city"), (" Governor ", "county"))
+_PLURAL_UNIT_KIND = {"counties": "county", "districts": "county", "provinces": "province", "prefectures": "prefecture",
+                     "cities": "city"}
+_PLURAL_UNIT_WORDS = tuple(f" {w}" for w in _PLURAL_UNIT_KIND)
+_PLURAL_UNITS = re.compile(rf"{_CAP_WORD}(?:, {_CAP_WORD})*,? and {_CAP_WORD} (?P<unit>{'|'.join(_PLURAL_UNIT_KIND)})\b")
+_CAP_NAME_IN_LIST = re.compile(_CAP_WORD)
 # `about 120 kilometres southwest of Mbeya`: a town a distance is measured from
 _DISTANCE_OF = re.compile(r"(?<=\d )(?:kilomet(?:re|er)s|km|miles) (?:(?:north|south)(?:-?(?:east|west))?|east|west) of ")
 _PLACE_BEFORE_HEAD = re.compile(rf"(?<= )({_CAP_WORD})$")
@@ -328,6 +333,13 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     def new_town(name: str) -> bool:
         """No name the knowledge base knows, and no word that only stands where a town would."""
         return name not in aliases and name not in _NOT_TOWNS
+
+    # `in Mianning and Dechang counties`: each of a list before a plural unit word
+    for u in _PLURAL_UNITS.finditer(text) if any(w in text for w in _PLURAL_UNIT_WORDS) else ():
+        kind = _PLURAL_UNIT_KIND[u.group("unit")]
+        for n in _CAP_NAME_IN_LIST.finditer(text, u.start(), u.start("unit")):
+            if n.group() not in aliases and n.group() not in _ORG_STOP:
+                add_town(*n.span(), kind)
 
     # `in Benson, North Carolina`, `at Marion, Indiana`: a town named before its state or country
     for a, b, _ in _places_before_regions(text, cands, aliases):
@@ -930,7 +942,7 @@ _INITIALS = r"(?:(?<![\w.])[A-Z]\. ?){1,2}"
 _PARTICLES = ("da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le",
               "bin", "binti", "ter", "ten")
 _PARTICLE = rf"(?:(?:{'|'.join(_PARTICLES)}) ){{0,2}}"
-_TITLED_NAME = rf"({_INITIALS}{_NAME_WORD}|{_NAME_WORD}(?:(?:-| {_PARTICLE}){_NAME_WORD}){{1,3}})"
+_TITLED_NAME = rf"({_INITIALS}{_NAME_WORD}(?: {_NAME_WORD})?|{_NAME_WORD}(?:(?:-| {_PARTICLE}){_NAME_WORD}){{1,3}})"
 
 
 def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:

@@ -204,6 +204,7 @@ def _title_chain(kb: KB) -> str:
     return rf"((?:{t})(?:\s*(?:,|and|&)\s*(?:{t}))*)"
 
 
+_PORTFOLIO_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")  # (`Mines` of `Mines Secretary`)
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s|[’'](?= ))?\s*")  # (`Laos’ Minister`, `Lynas’ CEO`)
 _LEVEL_GAP = re.compile(r"\s+(?:Municipal|Provincial|Regional|Prefectural|County|City|District|Banner)\s+")
 _PORTFOLIO_GAP = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}")
@@ -303,6 +304,12 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 start = org.start
             elif m.group("portfolio"):  # `Vice Minister of Industry and …`: that ministry
                 org = _ministry(kb, m.group("portfolio"), orgish, titles)
+            elif pw := _PORTFOLIO_WORD_BEFORE.search(text, max(s0, start - 30), start):
+                # `India’s Ministry of Mines opened bids … Mines Secretary V. L. Kantha Rao said …`:
+                # the ministry of that portfolio, named in this sentence or the one before
+                prev = max((a for a, _ in sents if a < s0), default=s0)
+                org = next((o for o in orgish if o.entity_type == "organization" and prev <= o.start < start
+                            and o.canonical in (f"Ministry of {pw[1]}", f"Department of {pw[1]}")), None)
         else:
             right = text[p.end : p.end + 200]
             if m := after.match(right):
@@ -722,7 +729,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
-            if m.group().lower() in ("opened", "opens") and _NOT_OPENED.match(text, m.end()):
+            bids = m.group().lower() in ("opened", "opens") and _OPENED_BIDS.match(text, m.end()) is not None
+            if m.group().lower() in ("opened", "opens") and not bids and _NOT_OPENED.match(text, m.end()):
                 continue  # `opened an investigation`: no plant was opened
             if m.group().lower() in ("meet", "meets", "met") and _NOT_MET.match(text, m.end()):
                 continue  # `enough to meet Japan’s demand`: no meeting
@@ -731,6 +739,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
             if etype == "agreement" and _DECREE.match(text, m.end()):
                 etype = "announcement"  # `signed a State Council decree to promulgate …`
+            if bids:
+                etype = "announcement"  # `opened bids for six rare earth blocks`: an auction announced
             kinds.append(etype)
             accepted.append((etype, prio, m))
             if best is None or prio < best[1]:
@@ -898,7 +908,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 
 
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
-                         r"review|tender|bidding|talks|trading|fire)\b")
+                         r"review|talks|trading|fire)\b")
+_OPENED_BIDS = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bids|bidding|tenders?|auctions?)\b")
 _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:demand|needs|targets?|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
@@ -1168,7 +1179,8 @@ _CURRENCY = [
 ]
 # `RMB 2.3 billion` is found by its code; `5 billion tenge` by the word after the number
 _CURRENCY_WORDS = {"yuan": "CNY", "dollars": "USD", "rand": "ZAR", "tenge": "KZT", "rupees": "INR",
-                   "euros": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "ringgit": "MYR"}
+                   "euros": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "ringgit": "MYR",
+                   "won": "KRW"}
 _SPACED_CURRENCY_WORDS = tuple(f" {w}" for w in _CURRENCY_WORDS)  # (` rand`, not `brand`)
 # Codes whose first letters are common capitals: scanned for only when str search finds one
 _RARE_CODES = ("VND", "IDR", "THB", "PHP", "RUB", "MXN", "CLP", "PEN", "TWD", "MNT")
@@ -1293,6 +1305,8 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         if not free(m.start(), m.end()):
             continue
         g = m.groupdict()
+        if g.get("yuan") == "won" and not g.get("mult"):
+            continue  # (`120 billion won`; not `the 5 won awards`)
         cur = next((_CURRENCY[i][1] for i in range(len(_CURRENCY)) if g.get(f"c{i}")), None)
         if g.get("code"):
             cur = g["code"]
