@@ -71,10 +71,10 @@ _DATELINE_PLACE = re.compile(
 _NOT_DATELINES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS", "EDITORIAL", "WATCH",
                   "VIDEO", "LIVE", "UPDATED", "CORRECTION", "NOTE", "Q", "A"}
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district)\b")
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district|port)\b")
 _COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Region", " department", " region",
-                 " district")
-_LOWER_SUFFIXES = ("department", "region", "district")
+                 " district", " port")
+_LOWER_SUFFIXES = ("department", "region", "district", "port")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`, `Kunene Region`
 _CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
 _COUNTY_HEAD = re.compile(rf"(?<![\w-])(?:{_CAP_WORD} ){{1,2}}(?:and {_CAP_WORD} )?(?:Autonomous )?$")
@@ -315,7 +315,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             head, unknown, kind = " ".join(words[:-1]), name, "county"
         else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda, `the Tamdy district` Tamdy
             head = unknown = " ".join(words[:-1])
-            kind = "county" if words[-1] == "district" else "province"
+            kind = {"district": "county", "port": "city"}.get(words[-1], "province")  # (`Shimizu port`)
         known = aliases.get(head)
         if known is not None and known.entity_type != "place":
             if kind == "province":

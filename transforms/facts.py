@@ -466,6 +466,8 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
                      and e.entity_type == "place" and e.kind in ("country", "province")), None)
         if peer is not None:
             r.organization = peer  # `the Prime Minister … with Minister of Trade …`: one government
+        elif r.title in _HEADS and r.person in kb.heads_of:
+            r.organization = kb.heads_of[r.person]  # `President Donald Trump`: the knowledge base's
         elif r.title in _LOCAL_OFFICES:
             # the city whose party committee leads the visit (`Secretary of the Ganzhou Municipal
             # Party Committee … in Longnan City. Vice Mayor Xie Xiaoyun`), else the one named last
@@ -630,7 +632,7 @@ _TITLE_ABBREVIATIONS = {"Sen.": "Senator", "Gov.": "Governor", "Rep.": "Represen
 # --- events -----------------------------------------------------------------------------------
 
 _FAMILY = {"visit": "visit", "inspection": "visit", "award": "ceremony", "opening": "ceremony"}  # one event, two names
-_DECREE = re.compile(r"\s+(?:an?|the)\s+(?:[A-Z][\w-]*\s+){0,3}(?:decree|order|law|regulations?|directive)\b")
+_DECREE = re.compile(r"\s+(?:an?|the)\s+(?:[A-Z][\w-]*\s+|executive\s+|presidential\s+){0,3}(?:decree|order|law|regulations?|directive)\b")
 _INFINITIVES = {"inspect", "visit", "meet", "sign"}  # `a delegation to Ganzhou to inspect …`
 _LIST_WORD = re.compile(r"\b(?:and|or|for|of|to)\s+$", re.IGNORECASE)
 

@@ -102,6 +102,7 @@ class KB:
     trigger_low: re.Pattern[str]  # the same for lower-cased text, case-sensitive (faster)
     units: dict[str, tuple[str, str]]  # lower surface → (unit, kind)
     orgs_by_canonical: dict[str, Entry]
+    heads_of: dict[str, str]  # person → the country a `President`/`Premier` with no country named leads
 
 
 def _subdivisions() -> dict[str, str]:
@@ -143,11 +144,14 @@ def load() -> KB:
         add(r["canonical"], e)
         for a in filter(None, r["aliases"].split("|")):
             add(a, e)
+    heads_of = {}
     for r in _rows("people.csv"):
         e = Entry("person", r["canonical"])
         add(r["canonical"], e)
         for a in filter(None, r["aliases"].split("|")):
             add(a, e)
+        if r["head_of"]:
+            heads_of[r["canonical"]] = r["head_of"]
     for r in _rows("places.csv"):
         e = Entry("place", r["canonical"], r["kind"])
         add(r["canonical"], e)
@@ -186,5 +190,5 @@ def load() -> KB:
     trigger_low = re.compile(rf"(?<!\w)(?:{trie_regex(list(triggers))})\b")
     units = {r["surface"].lower(): (r["unit"], r["kind"]) for r in _rows("units.csv")}
     return KB(
-        aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, trigger_low, units, orgs
+        aliases, gazetteer, titles, title_re, surnames, triggers, trigger_re, trigger_low, units, orgs, heads_of
     )
