@@ -176,6 +176,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # --- roles ------------------------------------------------------------------------------------
 
 # Titles of state or party office that belong to no company.
+_DEPUTY_OF = {"Vice Chairman": ("Chairman", "Chairwoman"), "Vice Chairwoman": ("Chairman", "Chairwoman"),
+              "Executive Vice Chairman": ("Chairman", "Chairwoman")}  # (of a place's government)
 _COMPANY_TOO = {"President", "Vice President", "Senior Vice President", "Executive Vice President"}
 _STATE_TITLES = {
     "General Secretary", "President", "Premier", "Vice Premier", "Minister", "Vice Minister",
@@ -348,6 +350,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
     # article, else the nearest company named earlier in the sentence, else the company the
     # article is about (never for state titles).
     main_org = _main_organization(mentions, _headline(text))
+    places_named = {o.canonical for o in orgish if o.entity_type == "place"}
     known = {}
     for r in roles:
         if r.organization and r.title not in _STATE_TITLES:
@@ -358,6 +361,10 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         if r.person in known:
             r.organization = known[r.person]
             continue
+        if r.title in _DEPUTY_OF and (head := next((o.organization for o in roles if o.title in _DEPUTY_OF[r.title]
+                                                    and o.organization in places_named), None)):
+            r.organization = head  # `Vice Chairman Huang Zhiqiang` where `Wang Lixia, Chairwoman of the
+            continue  # Autonomous Region` leads the meeting: the deputy of that government
         s0 = next((s for s, e in sents if s <= r.start < e), 0)
         prior = [o for o in orgish if o.entity_type == "organization" and s0 <= o.start < r.start
                  and o.kind not in _BODY_KINDS and not _listing(text, o)  # (`(Nasdaq: USAR)`)
@@ -963,9 +970,10 @@ _ATTENDANCE = re.compile(
     r"(?:delegation|guests|visitors)|(?:was|were) present|joined the (?:visit|inspection|talks|meeting)"
     r"|attended(?= and\b|[,.]| it\b| the (?:opening|ceremony|event|signing)\b))")
 _PLANNED = re.compile(
-    r"\b(?:will|would|plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
-    r"is set|are set|is due|are due|proposed|pending|awaiting|seeking|negotiating)\s+"
-    r"(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+    r"\b(?:(?:will|would|proposed|pending|awaiting|seeking|negotiating)\s+(?:to\s+)?"
+    # (a word that is also a noun only with `to`: `presented the plan at the meeting` is no plan to meet)
+    r"|(?:plans?|planned|planning|intends?|intended|expects?|expected|aims?|hopes?|"
+    r"is set|are set|is due|are due)\s+to\s+)(?:[\w-]+\s+){0,3}$")
 _ONGOING = re.compile(r"\b(?:continuing|ongoing|continue|continues)\b")
 _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
