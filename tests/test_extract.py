@@ -165,6 +165,7 @@ def test_every_offset_points_at_its_text(name):
     "blind56",  # 0.887
     "blind57",  # 0.901
     "blind58",  # 0.930 (0.943 with the gold's slip fixed: a grant received counted as an award)
+    "blind59",  # 0.831 (0.844 with the gold's slip fixed: China required where the text only says `Chinese`)
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1876,3 +1877,19 @@ def test_a_vice_chairman_serves_the_region_whose_chairwoman_is_named():
                     "Baogang Group and Northern Rare Earth will invest. Vice Chairman Huang Zhiqiang spoke.")
     assert ("Huang Zhiqiang", "Vice Chairman", "Inner Mongolia") in {
         (r.person, r.title, r.organization) for r in facts.roles}
+
+
+def test_a_legal_name_with_and_is_one_company_unless_a_side_is_a_name_of_its_own():
+    facts = extract("China Rare Earth Resources and Technology Co., Ltd. reported results. China Rare Earth Resources "
+                    "and Technology sold more. Arafura signed with Hyundai Motor Company and Kia Corporation.")
+    orgs = [m.canonical for m in facts.mentions if m.entity_type == "organization"]
+    assert orgs[:2] == ["China Rare Earth Resources and Technology Co., Ltd."] * 2
+    assert "Hyundai Motor Company and Kia Corporation" not in orgs
+
+
+def test_words_of_a_quoted_title_are_no_organization_and_what_was_studied_no_event():
+    facts = extract("On December 3, 2025, the company hosted the final review meeting for the standard “Cerium-Based "
+                    "Rare Earth Polishing Powder” in Baotou. Its Party Committee studied the spirit of the Central "
+                    "Economic Work Conference. Western producers must meet specifications drafted in China.")
+    assert "Cerium-Based Rare Earth" not in {m.canonical for m in facts.mentions}
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("review", "2025-12-03")]

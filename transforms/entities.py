@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,6 +55,10 @@ _ORG_PATTERN = re.compile(
     rf"(?:{_SP}(?:and|&){_SP}[A-Z][\w-]+(?:{_SP}[A-Z][\w-]+){{0,2}})?)?)"
     rf"(?![\w-])"
 )
+_QUOTED_TITLE_GOES_ON = re.compile(r" [A-Z][^”\n]{0,60}”")  # (the quote closes after more words)
+_LEGAL_FORMS = r"(?:Co\.,? Ltd\.?|Co\.|Inc\.|Limited|Ltd\.|Corporation|Corp\.)"
+_LEGAL_WORDS = ("Co.", "Ltd", "Inc.", "Limited", "Corporation", "Corp.")
+_AND_LEGAL_NAME = re.compile(rf"((?:[A-Z](?<!\w[A-Z])[\w&-]*{_SP}){{1,5}}and{_SP}(?:[A-Z][\w&-]*{_SP}){{1,3}}{_LEGAL_FORMS})")
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
     "And", "Of", "On", "By", "To", "Its", "Their", "Our", "Global", "Western", "Chinese",
@@ -218,6 +223,20 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
 # Stop words that begin a company's own name when its legal form ends it (`Rare Earths Norway AS`,
 # `China Railway Materials Co., Ltd.`), and `Rare` before a word other than `Earth` (`Rare Element …`)
 _NAME_FIRST_WORDS = ("Rare", "Earth", "Earths", "China")
+
+
+def _two_names(surface: str, aliases: dict[str, Entry]) -> bool:
+    """`Hyundai Motor Company and Kia Corporation`, `Baogang Group and China Railway Materials Co.,
+    Ltd.`: two organizations, when a side of the `and` is a name of its own (known, or closed by a
+    head word such as `Company` or `Group`)."""
+    left, _, right = surface.partition(" and ")
+    lw, rw = left.split(), right.split()
+    known = lambda name: (e := aliases.get(name)) is not None and e.entity_type == "organization"
+    return (lw[-1] in _NAME_ENDS or any(known(" ".join(lw[i:])) for i in range(len(lw)))
+            or any(known(" ".join(rw[:k])) for k in range(1, len(rw))))
+
+
+_NAME_ENDS = {"Group", "Company", "Corporation", "Corp.", "Inc.", "Ltd.", "Limited", "Holdings"}
 
 
 def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
@@ -444,7 +463,11 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         i = bisect.bisect_right(heading_starts, pos) - 1
         return i >= 0 and pos < heading_ends[i]
 
-    for m in _ORG_PATTERN.finditer(text):
+    # `China Rare Earth Resources and Technology Co., Ltd.`: a legal name with `and` in it (the
+    # pattern below stops at the `and`: two names unless a legal form closes them)
+    and_named = [m for m in (_AND_LEGAL_NAME.finditer(text) if " and " in text and any(w in text for w in _LEGAL_WORDS)
+                             else ()) if not _two_names(m.group(1), aliases)]
+    for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
         cleaned = _clean_org(m.group(1), m.start(1))
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
@@ -458,6 +481,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
+        if text[start - 1 : start] == "“" and _QUOTED_TITLE_GOES_ON.match(text, start + len(surface)):
+            continue  # `“Cerium-Based Rare Earth Polishing Powder”`: words of a quoted title
         known = aliases.get(surface)
         if known is None and " for " in surface and (
                 (k := aliases.get(surface.split(" for ")[0])) is not None and k.entity_type == "organization"):

@@ -725,6 +725,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 # `is committed to safety` is none)
             if m.group().lower() == "unveiled" and not _PLAQUE_AFTER.match(text, m.end()):
                 continue  # (`unveiled the laboratory’s plaque` is a ceremony; `unveiled a plan` is none)
+            if _SPIRIT_OF.search(text, max(s, m.start() - 60), m.start()):
+                continue  # `studied the spirit of the Central Economic Work Conference`: what was studied
             if text[m.start()].isupper() and _BODY_AFTER_TRIGGER.match(text, m.end()):
                 continue  # `Foreign Investment Review Board`: a body's name, no review
             if text[m.start() - 6 : m.start()] == "under " and m.group().lower() in _STATUS_NOUNS:
@@ -919,7 +921,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
                          r"review|talks|trading|fire)\b")
 _OPENED_BIDS = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bids|bidding|tenders?|auctions?)\b")
-_NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:demand|needs|targets?|"
+_NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:demand|needs|targets?|specifications|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -937,6 +939,7 @@ _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulc
 _COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
                                r"to\s+(?:buy|purchase|acquire)\b")
 _PLAQUE_AFTER = re.compile(r"\s+(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?plaques?\b")
+_SPIRIT_OF = re.compile(r"\b(?:spirit|guidelines?|decisions?) of the (?:[\w’'-]+\s+){0,6}$")
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
