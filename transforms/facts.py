@@ -767,25 +767,26 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # (not a date the news points to: `which will take effect on October 1`)
         own = [x for x in in_sentence if not _is_dateline(text, x)
                and not _TAKES_EFFECT.search(text, max(s, x.pos - 30), x.pos)]
-        d = next(iter(own), None) or next(iter(in_sentence), None)
-        plans = _events_by_date(accepted, own) or [(best[0], best[2], d)]
-        for etype, trig, d in plans:
+        day = next(iter(own), None) or next(iter(in_sentence), None)
+        # who and what the sentence names (the same for every event it tells)
+        inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
+        named = _unique(m.canonical for m in inside if m.entity_type == "person")
+        orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
+                       and kb.orgs_by_canonical.get(m.canonical, None) is None
+                       or (m.entity_type == "organization"
+                           and kb.orgs_by_canonical[m.canonical].kind != "media" and not _listing(text, m)))
+        orgs += [person_org[p] for p in named if p in person_org and person_org[p] not in orgs]
+        if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
+                and main_org not in orgs):
+            orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
+        places = [m for m in inside if m.entity_type == "place"
+                  and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
+        local = [m for m in places if m.kind not in ("country", "region")]
+        for etype, trig, d in _events_by_date(accepted, own) or [(best[0], best[2], day)]:
             if etype == "opening ceremony":
                 host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
                 etype = host.event_type if host is not None else "ceremony"
-            inside = mentions[bisect.bisect_left(mention_starts, s) : bisect.bisect_left(mention_starts, e)]
-            people = _unique(m.canonical for m in inside if m.entity_type == "person")
-            orgs = _unique(m.canonical for m in inside if m.entity_type == "organization"
-                           and kb.orgs_by_canonical.get(m.canonical, None) is None
-                           or (m.entity_type == "organization"
-                               and kb.orgs_by_canonical[m.canonical].kind != "media" and not _listing(text, m)))
-            orgs += [person_org[p] for p in people if p in person_org and person_org[p] not in orgs]
-            if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
-                    and main_org not in orgs):
-                orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
-            places = [m for m in inside if m.entity_type == "place"
-                      and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
-            local = [m for m in places if m.kind not in ("country", "region")]
+            people = list(named)
             # the most specific place; among equals, the one named as where (`in Baotou`)
             where = ("in ", "at ", "to ") if etype in ("visit", "inspection") else ("in ", "at ")  # (`delegation to Baotou`)
             location = min(local, default=places[0] if places else None, key=lambda m: (
@@ -802,7 +803,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 # wire's date and nobody acting, no event
             events.append(Event(
                 etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
-                d.end_md if d else None, d.text if d else None, people, orgs,
+                d.end_md if d else None, d.text if d else None, people, list(orgs),
                 location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
                 text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
                 or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
