@@ -58,7 +58,17 @@ _ORG_PATTERN = re.compile(
 _QUOTED_TITLE_GOES_ON = re.compile(r" [A-Z][^”\n]{0,60}”")  # (the quote closes after more words)
 _LEGAL_FORMS = r"(?:Co\.,? Ltd\.?|Co\.|Inc\.|Limited|Ltd\.|Corporation|Corp\.)"
 _LEGAL_WORDS = ("Co.", "Ltd", "Inc.", "Limited", "Corporation", "Corp.")
-_AND_LEGAL_NAME = re.compile(rf"((?:[A-Z](?<!\w[A-Z])[\w&-]*{_SP}){{1,5}}and{_SP}(?:[A-Z][\w&-]*{_SP}){{1,3}}{_LEGAL_FORMS})")
+_LEGAL_FORM = re.compile(_LEGAL_FORMS)
+_AND_LEGAL_NAME = re.compile(rf"((?:[A-Z](?<!\w[A-Z])[\w&-]*{_SP}){{1,5}}and{_SP}(?:[A-Z][\w&-]*{_SP}){{1,3}}{_LEGAL_FORMS})$")
+
+
+def _and_legal_names(text: str) -> list[re.Match[str]]:
+    """Names with `and` that a legal form closes, read back from each legal form (found by str
+    search first: a scan from every capital would cost every document)."""
+    if " and " not in text or not any(w in text for w in _LEGAL_WORDS):
+        return []
+    return [m for lf in _LEGAL_FORM.finditer(text)
+            if (m := _AND_LEGAL_NAME.search(text, max(0, lf.start() - 120), lf.end())) is not None]
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
     "And", "Of", "On", "By", "To", "Its", "Their", "Our", "Global", "Western", "Chinese",
@@ -76,9 +86,9 @@ _DATELINE_PLACE = re.compile(
 _NOT_DATELINES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS", "EDITORIAL", "WATCH",
                   "VIDEO", "LIVE", "UPDATED", "CORRECTION", "NOTE", "Q", "A"}
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district|port)\b")
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district|(?<= )port)\b")
 _COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Region", " department", " region",
-                 " district", " port")
+                 " district", " port ", " port,", " port.")
 _LOWER_SUFFIXES = ("department", "region", "district", "port")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`, `Kunene Region`
 _CAP_WORD = r"[A-ZÀ-Ý][^\W\d_A-Z]+(?:-[A-ZÀ-Ý][^\W\d_A-Z]+)?"
@@ -465,8 +475,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     # `China Rare Earth Resources and Technology Co., Ltd.`: a legal name with `and` in it (the
     # pattern below stops at the `and`: two names unless a legal form closes them)
-    and_named = [m for m in (_AND_LEGAL_NAME.finditer(text) if " and " in text and any(w in text for w in _LEGAL_WORDS)
-                             else ()) if not _two_names(m.group(1), aliases)]
+    and_named = [m for m in _and_legal_names(text) if not _two_names(m.group(1), aliases)]
     for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
         cleaned = _clean_org(m.group(1), m.start(1))
         if cleaned is None or (heading_starts and in_heading(m.start())):
