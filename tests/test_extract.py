@@ -166,6 +166,7 @@ def test_every_offset_points_at_its_text(name):
     "blind57",  # 0.901
     "blind58",  # 0.930 (0.943 with the gold's slip fixed: a grant received counted as an award)
     "blind59",  # 0.831 (0.844 with the gold's slip fixed: China required where the text only says `Chinese`)
+    "blind60",  # 0.944
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1893,3 +1894,18 @@ def test_words_of_a_quoted_title_are_no_organization_and_what_was_studied_no_eve
                     "Economic Work Conference. Western producers must meet specifications drafted in China.")
     assert "Cerium-Based Rare Earth" not in {m.canonical for m in facts.mentions}
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("review", "2025-12-03")]
+
+
+def test_two_meetings_each_naming_a_body_the_other_does_not_stay_apart():
+    facts = extract("Baogang’s Party Committee Standing Committee met to study the letter. On December 8, 2025, "
+                    "Meng Fanying met Zhang Lei, Chairman of Inner Mongolia Power Group, in Baotou.")
+    assert sorted((str(e.start_date), e.organizations) for e in facts.events) == [
+        ("2025-12-08", ["Inner Mongolia Power Group"]), ("None", ["Baogang Group", "Party Committee Standing Committee"])]
+
+
+def test_a_person_in_a_possessive_is_no_speaker_and_a_units_rare_earth_name_is_kept():
+    facts = extract("The Standing Committee studied General Secretary Xi Jinping’s letter and called for “new "
+                    "achievements in building the two rare earth bases.” Baogang’s Rare Earth Steel Plate Company "
+                    "saved energy.")
+    assert facts.quotes == []
+    assert "Rare Earth Steel Plate Company" in {m.canonical for m in facts.mentions}

@@ -249,7 +249,7 @@ def _two_names(surface: str, aliases: dict[str, Entry]) -> bool:
 _NAME_ENDS = {"Group", "Company", "Corporation", "Corp.", "Inc.", "Ltd.", "Limited", "Holdings"}
 
 
-def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
+def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int] | None:
     """Drop leading stop words and anything up to a possessive; None when nothing is left."""
     words = surface.split()
     offset = 0
@@ -259,8 +259,11 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
             words = words[i + 1 :]
             break
     legal = None  # `Rare Earths Norway AS`, `Rare Element Resources Ltd.`: a company's own first words
+    # (`owned`: after `Baogang’s`, `Rare Earth Steel Plate Company` is the unit's own name)
     while words:
         w = words[0]
+        if owned and w == "Rare" and words[1:2] in (["Earth"], ["Earths"]) and len(words) >= 4:
+            break
         if w in _NAME_FIRST_WORDS:
             if w == "Rare" and words[1:2] not in (["Earth"], ["Earths"]):
                 break
@@ -270,6 +273,7 @@ def _clean_org(surface: str, start: int) -> tuple[str, int] | None:
                 break
         if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
+            owned = w.endswith(("’s", "'s"))
             offset += len(w) + 1
             words = words[1:]
             continue
@@ -477,7 +481,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     # pattern below stops at the `and`: two names unless a legal form closes them)
     and_named = [m for m in _and_legal_names(text) if not _two_names(m.group(1), aliases)]
     for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
-        cleaned = _clean_org(m.group(1), m.start(1))
+        cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s "), 0, m.start(1)))
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
         if zone := _ZONE_TAIL.match(text, m.end()):  # `Baotou Rare Earth High-Tech … Zone`: a place

@@ -1164,7 +1164,12 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
 def _new_party(ev: Event, other: Event) -> bool:
     """An agreement naming a party the other lacks is another agreement (`Apple separately agreed
     to buy …` beside the Pentagon's deal), however near; not when the other names only one side
-    (`customers have signed long-term contracts, Solvay says`: the parties are told later)."""
+    (`customers have signed long-term contracts, Solvay says`: the parties are told later). A
+    meeting is another meeting when each names a body the other does not (`the Standing Committee
+    met …` beside `Meng met the chairman of Inner Mongolia Power Group on December 8`)."""
+    if ev.event_type == "meeting" == other.event_type:
+        return bool(set(ev.organizations) - set(other.organizations)) and bool(
+            set(other.organizations) - set(ev.organizations))
     return (ev.event_type == "agreement" and len(other.organizations) >= 2
             and bool(set(ev.organizations) - set(other.organizations)))
 
@@ -1633,9 +1638,12 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 and not any(s0 + verb.end() <= p.start < m.start() for p in people))
             if verb is not None and phrase_ok and reach:
                 subject = [p for p in people if s0 <= p.start < s0 + verb.start()
-                           and not _in_relative_clause(left, p.start - s0)]
+                           and not _in_relative_clause(left, p.start - s0)
+                           and not text.startswith(("’s ", "'s "), p.end)]  # (`studied Xi Jinping’s letter and called for “…”`)
                 if subject:
                     speaker = subject[-1].canonical
+                elif any(s0 <= p.start < s0 + verb.start() for p in people):
+                    pass  # (only people in a possessive or a relative clause: the subject is no one named)
                 elif _PRONOUN.search(left[: verb.start()]):
                     speaker = _last_person(people, m.start())
                 else:  # `The company’s CEO calls …`: the person who holds that title here
