@@ -720,11 +720,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     (on := _TO_BODY_ON.match(text, _statement_end(text, m))) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
-            if m.group().lower() == "committed" and not _COMMITTED_TO_BUY.match(text, m.end()):
-                continue  # (`committed $500 million to buy magnets from …` is a purchase agreement;
-                # `is committed to safety` is none)
-            if m.group().lower() == "unveiled" and not _PLAQUE_AFTER.match(text, m.end()):
-                continue  # (`unveiled the laboratory’s plaque` is a ceremony; `unveiled a plan` is none)
+            if (after := _EVENT_ONLY_BEFORE.get(m.group().lower())) is not None and not after.match(text, m.end()):
+                continue  # `is committed to safety`, `unveiled a plan`: no event
             if _SPIRIT_OF.search(text, max(s, m.start() - 60), m.start()):
                 continue  # `studied the spirit of the Central Economic Work Conference`: what was studied
             if text[m.start()].isupper() and _BODY_AFTER_TRIGGER.match(text, m.end()):
@@ -941,6 +938,9 @@ _COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£
                                r"to\s+(?:buy|purchase|acquire)\b")
 _PLAQUE_AFTER = re.compile(r"\s+(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?plaques?\b")
 _SPIRIT_OF = re.compile(r"\b(?:spirit|guidelines?|decisions?) of the (?:[\w’'-]+\s+){0,6}$")
+# words that tell of an event only before what follows them: `committed $500 million to buy magnets
+# from …` is a purchase agreement, `unveiled the laboratory’s plaque` a ceremony
+_EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO_BUY, "unveiled": _PLAQUE_AFTER}
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
@@ -1410,7 +1410,7 @@ def _ranges(text: str, found: list[Metric], skip: list[tuple[int, int]]) -> list
             if a.unit == b.unit.split("/")[0] and "/" in b.unit:  # (`$800` read alone as dollars)
                 a.unit, a.measure = b.unit, b.measure
             continue
-        high = _number(_NUM_ONLY.search(b.text)[0])
+        high = _number(_NUM_RE.search(b.text)["num"])  # (the number the metric was read from)
         scale = b.value / high if high else 1  # (`between 1.5 and 2 million tonnes`: the multiplier too)
         a0 = r.start("cur") if r["cur"] else r.start("num")
         out.append(Metric(_number(r["num"]) * scale, b.unit, b.measure, b.approximate,
@@ -1418,7 +1418,7 @@ def _ranges(text: str, found: list[Metric], skip: list[tuple[int, int]]) -> list
     return sorted(out, key=lambda x: x.start)
 
 
-_NUM_ONLY = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUM_RE = re.compile(_NUM)
 
 
 _JAPAN = re.compile(r"\b(?:Japan|Tokyo|yen\b)")
