@@ -167,6 +167,7 @@ def test_every_offset_points_at_its_text(name):
     "blind58",  # 0.930 (0.943 with the gold's slip fixed: a grant received counted as an award)
     "blind59",  # 0.831 (0.844 with the gold's slip fixed: China required where the text only says `Chinese`)
     "blind60",  # 0.944
+    "blind61",  # 0.936
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1909,3 +1910,28 @@ def test_a_person_in_a_possessive_is_no_speaker_and_a_units_rare_earth_name_is_k
                     "saved energy.")
     assert facts.quotes == []
     assert "Rare Earth Steel Plate Company" in {m.canonical for m in facts.mentions}
+
+
+def test_a_deposit_named_before_the_word_is_a_place_unless_a_known_name_opens_it():
+    facts = extract("The ministry opened a tender for the Khalzan Buregtei rare earth deposit. Lynas mined the "
+                    "Mt Weld deposit. Shenghe bought into the Lynas Mount Weld mine.")
+    places = [(m.surface, m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"]
+    assert places == [("Khalzan Buregtei", "Khalzan Buregtei", "mine"), ("Mt Weld", "Mount Weld", "mine"),
+                      ("Mount Weld", "Mount Weld", "mine")]
+
+
+def test_n_days_later_dates_an_event_from_the_one_before_and_is_no_metric():
+    facts = extract("Shenghe signed a deed with Peak Rare Earths on October 14, 2025. Six days later, Anthony "
+                    "Mavunde met Huang Ping in Dodoma.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("agreement", "2025-10-14"), ("meeting", "2025-10-20")]
+    assert facts.metrics == []
+
+
+def test_the_two_signing_after_a_meeting_signed_at_it_and_a_winning_partner_is_no_award():
+    facts = extract("The ministry expects a winning partner to invest $1.2 billion. On November 5, 2025, Jamiyan "
+                    "Battsetseg met Hwang Young-sik, President of Korea Resources Corporation, in Ulaanbaatar. The "
+                    "two signed a memorandum of understanding on exploration data.")
+    assert [(e.event_type, str(e.start_date), e.organizations) for e in facts.events] == [
+        ("meeting", "2025-11-05", ["Korea Resources Corporation"]),
+        ("agreement", "2025-11-05", ["Korea Resources Corporation"])]

@@ -126,6 +126,9 @@ _AT_IN = ("at ", "in ")
 # `its Kumagaya plant`: a plant named after its town
 _TOWN_PLANT = re.compile(rf"(?<![\w-])(?:its|their|the) ({_CAP_WORD})$")
 _PLANT_WORDS = ("plant", "factory", "works", "smelter", "refinery")
+_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect")
+_NAMED_SITE = re.compile(rf"(?<![\w’'-])[Tt]he ((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) "
+                         r"(?:(?:rare[ -]earths?|REE|heavy rare earths?|ionic[ -]clay|lithium|niobium) )?$")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _TOWN_BEFORE_IN = re.compile(rf"\b(?:to|at|from|near) ({_CAP_WORD}(?: {_CAP_WORD})?)$")
@@ -453,6 +456,19 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             if _SITE_BEFORE.search(text, max(0, i - 12), i) and (m := _CAP_NAME.match(text, i + len(kw))):
                 a, b = m.span()
                 add((a, a - b, 1, Mention(a, b, m.group(), "place", m.group(), "mine", False)))
+            i = text.find(kw, i + 1)
+
+    # `the Khalzan Buregtei rare earth deposit`: a deposit or mine the knowledge base does not know
+    # yet, named before the word (found from the word; not over a name already found: `the Lynas …`)
+    for kw in _DEPOSIT_WORDS:
+        i = text.find(kw)
+        while i != -1:
+            if (not text[i + len(kw) : i + len(kw) + 1].isalpha()
+                    and (m := _NAMED_SITE.search(text, max(0, i - 70), i + 1))
+                    and new_town(name := m.group(1)) and name.split()[0] not in _ORG_STOP
+                    and name not in demonyms()
+                    and not any(m.start(1) <= c[0] < m.end(1) for c in cands)):
+                add_town(*m.span(1), "mine")
             i = text.find(kw, i + 1)
 
     heading_starts: list[int] = []

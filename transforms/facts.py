@@ -742,6 +742,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `opened an investigation`: no plant was opened
             if m.group().lower() in ("meet", "meets", "met") and _NOT_MET.match(text, m.end()):
                 continue  # `enough to meet Japan’s demand`: no meeting
+            if m.group().lower() == "winning" and _ARTICLE_BEFORE.search(text, max(s, m.start() - 6), m.start()):
+                continue  # `a winning partner`, `the winning bid`: who will win, no award
             etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
             if etype == "ceremony" and _OPENING.search(text, max(s, m.start() - 9), m.start()):
                 etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
@@ -882,6 +884,15 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
             ev.event_type = _TOLD_BEFORE  # dropped below
             continue
+        # `… met Hwang Young-sik in Ulaanbaatar. The two signed a memorandum …`: signed at that meeting
+        if (ev.event_type == "agreement" and ev.start_md is None and k > 0
+                and (talks := events[k - 1]).sentence == ev.sentence - 1 and talks.start_md
+                and _FAMILY.get(talks.event_type, talks.event_type) == "meeting" and _THE_TWO.match(text, ev.start)):
+            ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
+                talks.start_date, talks.end_date, talks.start_md, talks.end_md, talks.date_text)
+            ev.people += [p for p in talks.people if p not in ev.people]
+            ev.organizations += [o for o in talks.organizations if o not in ev.organizations]
+            continue
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)
@@ -889,7 +900,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                                     or _AFTER_THE.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
             if prev is not None:
-                shift = 1 if same.re is _SAME_DAY and same.group(1) else 0
+                shift = 0 if same.re is not _SAME_DAY else 1 if same.group(1) else _day_count(same.group("days"))
                 ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
                 ev.date_text = same.group().strip()
                 continue
@@ -919,6 +930,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
                          r"review|talks|trading|fire)\b")
 _OPENED_BIDS = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bids|bidding|tenders?|auctions?)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:demand|needs|targets?|specifications|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
@@ -960,6 +972,7 @@ def _statement_end(text: str, m: re.Match[str]) -> int:
 _THE_DEAL_AFTER = re.compile(r"\s+(?:the\s+(?:agreement|deal|memorandum|contract|MoU)\b"
                              r"|for\s+the\s+(?:buyer|seller|company|group|two\s+sides)\b|on\s+behalf\s+of\b)")  # (`signed for the buyer`)
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
+_RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
 _THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}delegation\b")
 # `At the symposium, Shang Wenchang said … . Wu Juhai said …`: the next speakers spoke there too
@@ -983,10 +996,12 @@ _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
     r"that (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)(?! of\b)|"
-    r"(?:on )?the (next|following) day)\b", re.IGNORECASE)
+    r"(?:on )?the (next|following) day|(?P<days>\d\d?|two|three|four|five|six|seven|eight|nine|ten) days later)\b",
+    re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
+_THE_TWO = re.compile(r"\s*(?:The|Both) (?:two(?: sides| parties| leaders| ministers| companies| men| women)?|sides)\b")
 _TOLD_BEFORE = "(told before)"  # the type of an event mention folded into one named earlier, then dropped
 _AFTER_CEREMONY = re.compile(r"\b[Aa]fter the (?:signing )?ceremony\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
@@ -1002,6 +1017,11 @@ def _is_dateline(text: str, d: DateSpan) -> bool:
 _TAKES_EFFECT = re.compile(r"\b(?:take|takes|took|come|comes) (?:effect|into force) (?:on |from )?$|\beffective (?:on |from )?$")
 _DATELINE_HEAD = re.compile(r"(?:[A-Z][A-Z .'-]*,\s*)?")
 _DASH_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&]*\)\s*)?[—–-]")  # (`BEIJING, Dec 20 (Reuters) -`)
+
+
+def _day_count(days: str | None) -> int:
+    """The N of `N days later` (`Six days later` → 6), 0 when there is none."""
+    return 0 if days is None else int(days) if days.isdigit() else _WORDNUM[days.lower()]
 
 
 def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
@@ -1363,8 +1383,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
             continue
         if u == "year" and low.startswith(" plan", m.end()):
             continue  # the Five-Year Plan is a name
-        if kb.units[u][1] == "time" and _PERIOD_BEFORE.search(low, max(0, m.start() - 12), m.start()):
-            continue  # `in the first ten months`: a reporting period, not a measure
+        if kb.units[u][1] == "time" and (_PERIOD_BEFORE.search(low, max(0, m.start() - 12), m.start())
+                                         or _RELATIVE_AFTER.match(low, m.end())):
+            continue  # `in the first ten months`: a reporting period, `two days later` a day told, not a measure
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
     for m in count.finditer(text):
