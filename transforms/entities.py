@@ -40,7 +40,7 @@ _ORG_HEADS = (
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
+    r"Party Committee|Management Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
     r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
@@ -958,7 +958,7 @@ def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))
 
 
-_BODY_HEADS = ("Party Committee", "People’s Government", "People's Government")
+_BODY_HEADS = ("Party Committee", "Management Committee", "People’s Government", "People's Government")
 
 
 def _places_of_bodies(mentions: list[Mention], aliases: dict[str, Entry]) -> list[Mention]:
@@ -1023,13 +1023,17 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
             continue
         g = 1 if m.group(1) else 2
         a, name = m.start(g), m.group(g)
-        if name.startswith("The "):
-            continue  # `The European Chamber said`: a body, no person
+        if name[: name.find(" ")] in _NOT_NAME_LEADS:
+            continue  # `The European Chamber said`: a body, no person; `At Tianhe Magnetics, General
+            # Manager Zhao Min`: the place of what follows
         while name.count(" ") >= 2 and (first := name.split(" ", 1)[0]) in _portfolio_set():
             a, name = a + len(first) + 1, name.split(" ", 1)[1]  # `… and Construction Yersayin Nagaspayev said`
         out.append((a, m.end(g), name))
         resume = end
     return out
+
+
+_NOT_NAME_LEADS = {"The", "At", "In", "For", "During", "From", "With", "On", "By", "Under", "After", "Before"}
 
 
 def _speech_words(text: str) -> list[tuple[int, int]]:

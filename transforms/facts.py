@@ -800,9 +800,14 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if d is not None and not people and not orgs and _is_dateline(text, d):
                 continue  # `BEIJING, Dec 20 (Reuters) - … as more export licences were approved`: the
                 # wire's date and nobody acting, no event
+            # `…, Shanghai Metals Market (SMM) said on December 12`: a price agency (media, no party
+            # to others' news) that is itself the one saying, when nobody else acts
+            source = ([m.canonical for m in inside if m.entity_type == "organization"
+                       and _SOURCE_GAP.fullmatch(text, m.end, trig.start())][-1:]
+                      if not orgs and not people and trig.group().endswith(" on") else [])
             events.append(Event(
                 etype, d.start if d else None, d.end if d else None, d.start_md if d else None,
-                d.end_md if d else None, d.text if d else None, people, list(orgs),
+                d.end_md if d else None, d.text if d else None, people, list(orgs) + source,
                 location.canonical if location else None, text[trig.start() : trig.end()], s, e, i,
                 text[max(s, trig.start() - 5) : trig.start()].endswith(_DEFINITE)
                 or _OPENING.search(text, max(s, trig.start() - 9), trig.start()) is not None
@@ -930,6 +935,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
                          r"review|talks|trading|fire)\b")
 _OPENED_BIDS = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:bids|bidding|tenders?|auctions?)\b")
+_SOURCE_GAP = re.compile(r"(?: \([A-Z]{2,6}\))? ")  # `Shanghai Metals Market (SMM) said on`
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:demand|needs|targets?|specifications|"
                       r"requirements|standards|criteria|expectations|deadlines?|goals?)\b")
