@@ -40,7 +40,7 @@ _ORG_HEADS = (
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|Management Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
+    r"Party Committee|Management Committee|Fund|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
     r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
@@ -423,7 +423,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             if kw == " near " or text.startswith(_AT_IN, j):
                 j += 0 if kw == " near " else 3
                 if ((m := _IN_PLACE.match(text, j)) and new_town(m.group(1))
-                        and (kw != " near " or text.startswith((" in ", ", "), m.end()))):
+                        and (kw != " near " or text.startswith((" in ", ", ", ". "), m.end()))):
                     a, b = m.span(1)
                     add_town(a, b)
             i = text.find(kw, j)

@@ -942,7 +942,8 @@ _NOT_MET = re.compile(r"\s+(?:\w+[’']s\s+|the\s+|its\s+|their\s+|our\s+|all\s+
 _PERIOD_END = re.compile(r"\b(?:year|quarter|half|months|period)\s+(?:to|ended|ending)\s+$")  # `for the year to June 30`
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DATED_ONLY = {"announcement", "acquisition", "opening"}
-_IN_YEAR = re.compile(r"\bin ((?:19|20)\d\d)\b(?![-–/])")
+# (not the year a body was founded: `the National Wealth Fund, set up in 2024, committed …`)
+_IN_YEAR = re.compile(r"\b(?<!set up )(?<!founded )(?<!established )(?<!created )in ((?:19|20)\d\d)\b(?![-–/])")
 _NEGATED = re.compile(r"\b(?:not|never|yet to)\s+(?:yet\s+)?$")
 _MEANS_NOUNS = {"award", "awards", "agreement", "contract", "loan", "grant"}
 _MEANS_BEFORE = re.compile(r"\b(?:(?:backed|funded|financed|supported) by|[Uu]nder)\s+(?:an?|the|their|its|this)\s+"
@@ -952,13 +953,16 @@ _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+
 _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
                    "started production", "began production", "commenced production",  # (not `began production in 2019`)
                    "renewed"}  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
-_COMMITTED_TO_BUY = re.compile(r"\s+(?:(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?\s+)?"
-                               r"to\s+(?:buy|purchase|acquire)\b")
+_MONEY_WORDS = r"(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?"
+_COMMITTED_TO = re.compile(  # `committed $500 million to buy magnets`, `committed £45 million in loans to Pensana`
+    rf"\s+(?:{_MONEY_WORDS}\s+(?:(?:in|of)\s+(?:loans?|funding|financing|equity|grants?)\s+)?to\s+"
+    r"(?:(?:buy|purchase|acquire)\b|(?=[A-Z]))|to\s+(?:buy|purchase|acquire)\b)")
 _PLAQUE_AFTER = re.compile(r"\s+(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?plaques?\b")
 _SPIRIT_OF = re.compile(r"\b(?:spirit|guidelines?|decisions?) of the (?:[\w’'-]+\s+){0,6}$")
 # words that tell of an event only before what follows them: `committed $500 million to buy magnets
-# from …` is a purchase agreement, `unveiled the laboratory’s plaque` a ceremony
-_EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO_BUY, "unveiled": _PLAQUE_AFTER}
+# from …` is a purchase agreement, `committed £45 million to Pensana` a financing one, `unveiled the
+# laboratory’s plaque` a ceremony
+_EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO, "unveiled": _PLAQUE_AFTER}
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
@@ -1002,7 +1006,7 @@ _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
     r"that (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)(?! of\b)|"
-    r"(?:on )?the (next|following) day|(?P<days>\d\d?|two|three|four|five|six|seven|eight|nine|ten) days later)\b",
+    r"(?:on )?the (next|following) day|the same day|(?P<days>\d\d?|two|three|four|five|six|seven|eight|nine|ten) days later)\b",
     re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
@@ -1385,6 +1389,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
                 unit += "/year"
             elif _EARLIER_ANNUAL.search(text, max(0, m.start() - 90), m.start()):
                 unit += "/year"  # `its annual recovery … to 3,000 tonnes`
+            elif (_OF_IT.match(low, m.end()) and found and found[-1].unit.startswith(unit + "/")
+                  and not any(found[-1].start < a <= m.start() for a, _ in sents)):
+                unit = found[-1].unit  # `12,500 tonnes of oxides a year, about 4,500 tonnes of it …`: a share of that rate
         if _is_year(num) and kb.units[u][1] != "percent":
             continue
         if u == "year" and low.startswith(" plan", m.end()):
@@ -1459,6 +1466,7 @@ _RATE_AND = re.compile(_OF_PER + r"\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
 _AND_NEXT = re.compile(r"\s+of\s+[\w\s-]{1,40}?\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `1,900 tonnes of oxides a year, of which about 1,100 tonnes will be NdPr oxide`
+_OF_IT = re.compile(r"\s+of (?:it|them|which|that)\b")
 _OF_ANNUAL = re.compile(r"\s+of\s+(?:new\s+|additional\s+|extra\s+)?(?:annual|yearly)\s+(?:[a-z-]+\s+)?"
                         r"(?:capacity|output|production)\b")
 _RAISED_TO = re.compile(
