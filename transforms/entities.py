@@ -40,7 +40,7 @@ _ORG_HEADS = (
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|Management Committee|Fund|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
+    r"Party Committee|Management Committee|Fund|Union|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
     r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`

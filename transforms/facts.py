@@ -131,7 +131,7 @@ _RAN_UNTIL = re.compile(r"\s+and\s+(?:ran|runs|continued|continues|lasted|lasts|
 def article_year(text: str, matches: list[re.Match[str]] | None = None) -> int | None:
     """The year an article states: an explicit full date first, else its copyright line."""
     for m in matches if matches is not None else date_matches(text):
-        y = m["ay"] or m["ay2"] or m["cyr"]
+        y = m["ay"] or m["ay2"] or m["by"] or m["by2"] or m["byr"] or m["cyr"]  # (`from May 6 to 8, 2025`)
         if y:
             return int(y)
     if m := ISO_DATE.search(text):
@@ -439,6 +439,9 @@ def _main_country(orgish: list[Mention]) -> str | None:
     return max(counts, key=counts.get)
 
 
+_LED_BY_BEFORE = re.compile(r",\s+led by\s+$")
+
+
 def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, int]],
                          orgish: list[Mention], kb: KB) -> None:
     """The country or city of a state office named without one: `Malaysian Prime Minister Anwar
@@ -450,7 +453,11 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
     demonym, country = _demonyms()
     countries = {o.end: o for o in orgish if o.entity_type == "place" and o.kind == "country"}
     for r in pending:
-        if d := demonym.search(text, max(0, r.start - 45), r.start):
+        if (led := _LED_BY_BEFORE.search(text, max(0, r.start - 12), r.start)) and (body := next(
+                (o for o in orgish if o.end == led.start() and o.entity_type == "organization"), None)):
+            r.organization = body.canonical  # `a delegation from … Ministry of Mining Industry and
+            # Geology, led by Deputy Minister Bakhodir Yusupov`: the office is the body's
+        elif d := demonym.search(text, max(0, r.start - 45), r.start):
             r.organization = country[d.group(1)]
         elif (c := _COUNTRY_BEFORE.search(text, max(0, r.start - 45), r.start)) and c.start() in countries:
             r.organization = countries[c.start()].canonical  # `U.S. Ambassador Jonathan Henick`
@@ -780,7 +787,6 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
         places = [m for m in inside if m.entity_type == "place"
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
-        local = [m for m in places if m.kind not in ("country", "region")]
         for etype, trig, d in _events_by_date(accepted, own) or [(best[0], best[2], day)]:
             if etype == "opening ceremony":
                 host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
@@ -788,7 +794,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             people = list(named)
             # the most specific place; among equals, the one named as where (`in Baotou`)
             where = ("in ", "at ", "to ") if etype in ("visit", "inspection") else ("in ", "at ")  # (`delegation to Baotou`)
-            location = min(local, default=places[0] if places else None, key=lambda m: (
+            # (not where visitors came from: `a delegation from Uzbekistan’s Ministry … visited Baogang`)
+            there = places if etype not in ("visit", "inspection") else [
+                m for m in places if not text.endswith("from ", max(s, m.start - 5), m.start)]
+            location = min([m for m in there if m.kind not in ("country", "region")],
+                           default=there[0] if there else None, key=lambda m: (
                 _PLACE_RANK.get(m.kind, 1), text[max(s, m.start - 3) : m.start] not in where, m.start))
             # officials of the place met: `Keshiketeng Banner Party Secretary` (not of a place an
             # announcement concerns: a licence for a mine in Kwale County is not its governor's act)
@@ -883,8 +893,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `… held talks with Huang Changgeng … The two sides agreed that …`: what the talks agreed
+        # (`The two sides` a few sentences on, after what each said, too)
         if (ev.event_type == "agreement" and ev.trigger.lower() in ("agreed", "agree") and ev.start_md is None
-                and k > 0 and (talks := events[k - 1]).sentence == ev.sentence - 1
+                and k > 0 and ((talks := events[k - 1]).sentence == ev.sentence - 1
+                               or _THE_TWO.match(text, ev.start) and ev.sentence - talks.sentence <= 3)
                 and _FAMILY.get(talks.event_type, talks.event_type) == "meeting"):
             talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
             ev.event_type = _TOLD_BEFORE  # dropped below
@@ -952,6 +964,7 @@ _STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in 
 _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
                    "started production", "began production", "commenced production",  # (not `began production in 2019`)
+                   "shipped the first", "shipped its first",  # (`shipped the first magnets … on October 29`)
                    "renewed"}  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
 _MONEY_WORDS = r"(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?"
 _COMMITTED_TO = re.compile(  # `committed $500 million to buy magnets`, `committed £45 million in loans to Pensana`
@@ -1106,7 +1119,10 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     merged: list[Event] = []
     told: dict[int, list[int]] = {}  # the sentences a dated event was told in (highlights, body)
     for ev in dated:
-        twin = next((m for m in merged if fam(m) == fam(ev) and m.start_md == ev.start_md), None)
+        twin = next((m for m in merged if fam(m) == fam(ev) and m.start_md == ev.start_md), None) or next(
+            (m for m in merged if fam(m) == fam(ev) == "visit" and ev.definite and m.end_md
+             and m.start_md < ev.start_md <= m.end_md), None)  # `visited … from November 24 to 25 …
+        # On November 25, the delegation toured …`: a day of that visit
         if twin:
             _absorb(twin, ev)
             told[id(twin)].append(ev.sentence)
