@@ -646,6 +646,13 @@ _TITLE_ABBREVIATIONS = {"Sen.": "Senator", "Gov.": "Governor", "Rep.": "Represen
 # --- events -----------------------------------------------------------------------------------
 
 _FAMILY = {"visit": "visit", "inspection": "visit", "award": "ceremony", "opening": "ceremony"}  # one event, two names
+
+
+def _family(ev: Event) -> str:
+    """An event's kind, with the kinds that name one event twice as one (an inspection is a visit)."""
+    return _FAMILY.get(ev.event_type, ev.event_type)
+
+
 _DECREE = re.compile(r"\s+(?:an?|the)\s+(?:[A-Z][\w-]*\s+|executive\s+|presidential\s+){0,3}(?:decree|order|law|regulations?|directive)\b")
 _INFINITIVES = {"inspect", "visit", "meet", "sign"}  # `a delegation to Ganzhou to inspect …`
 _LIST_WORD = re.compile(r"\b(?:and|or|for|of|to)\s+$", re.IGNORECASE)
@@ -708,11 +715,12 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
         at = _AT_GATHERING.search(text, s, e) if len(hits[i]) > 1 else None
         for m in hits[i]:
+            word = m.group().lower()  # (the match may be on `low`)
             if at is not None and at.start(1) <= m.start() < at.end(1):
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")
-                    and m.group().lower() != "held talks"):  # (`led a delegation to Xinjiang and held talks`)
+                    and word != "held talks"):  # (`led a delegation to Xinjiang and held talks`)
                 continue  # "training and assessment": a noun in a list, not an event
             if text.startswith(" call", m.end()) or text[m.start() - 3 : m.start()] == "in ":
                 continue  # a `conference call` is not a gathering, `in talks` not an event yet
@@ -723,35 +731,35 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     and not (d_in is not None and _WEEKDAY.match(text, m.end() + 1))):
                 continue  # `said on September 3, 2025 that …` is a statement only with its date
                 # (or a weekday in a sentence that has one: `MONTREAL, March 4 — … announced on Wednesday`)
-            if m.group().lower() in _STATEMENT_TRIGGERS and not (
+            if word in _STATEMENT_TRIGGERS and not (
                     (on := _TO_BODY_ON.match(text, _statement_end(text, m))) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
-            if (after := _EVENT_ONLY_BEFORE.get(m.group().lower())) is not None and not after.match(text, m.end()):
+            if (after := _EVENT_ONLY_BEFORE.get(word)) is not None and not after.match(text, m.end()):
                 continue  # `is committed to safety`, `unveiled a plan`: no event
             if _SPIRIT_OF.search(text, max(s, m.start() - 60), m.start()):
                 continue  # `studied the spirit of the Central Economic Work Conference`: what was studied
             if text[m.start()].isupper() and _BODY_AFTER_TRIGGER.match(text, m.end()):
                 continue  # `Foreign Investment Review Board`: a body's name, no review
-            if text[m.start() - 6 : m.start()] == "under " and m.group().lower() in _STATUS_NOUNS:
+            if text[m.start() - 6 : m.start()] == "under " and word in _STATUS_NOUNS:
                 continue  # `construction … remained under review`: a state of things, no event
             if _NEGATED.search(text, max(s, m.start() - 16), m.start()):
                 continue  # `has not yet signed a … deal`: nothing happened
-            if m.group().lower() in _MEANS_NOUNS and _MEANS_BEFORE.search(text, max(s, m.start() - 80), m.start()):
+            if word in _MEANS_NOUNS and _MEANS_BEFORE.search(text, max(s, m.start() - 80), m.start()):
                 continue  # `backed by an $18.4 million Department of Defense award`, `under their supply
                 # agreement`: what the news rests on, not what it reports
-            if d_in is None and m.group().lower() in _DATED_TRIGGERS:
+            if d_in is None and word in _DATED_TRIGGERS:
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
-            bids = m.group().lower() in ("opened", "opens") and _OPENED_BIDS.match(text, m.end()) is not None
-            if m.group().lower() in ("opened", "opens") and not bids and _NOT_OPENED.match(text, m.end()):
+            bids = word in ("opened", "opens") and _OPENED_BIDS.match(text, m.end()) is not None
+            if word in ("opened", "opens") and not bids and _NOT_OPENED.match(text, m.end()):
                 continue  # `opened an investigation`: no plant was opened
-            if m.group().lower() in ("meet", "meets", "met") and _NOT_MET.match(text, m.end()):
+            if word in ("meet", "meets", "met") and _NOT_MET.match(text, m.end()):
                 continue  # `enough to meet Japan’s demand`: no meeting
-            if m.group().lower() == "winning" and _ARTICLE_BEFORE.search(text, max(s, m.start() - 6), m.start()):
+            if word == "winning" and _ARTICLE_BEFORE.search(text, max(s, m.start() - 6), m.start()):
                 continue  # `a winning partner`, `the winning bid`: who will win, no award
-            etype, prio = kb.triggers[m.group().lower()]  # the match may be on `low`
+            etype, prio = kb.triggers[word]
             if etype == "ceremony" and _OPENING.search(text, max(s, m.start() - 9), m.start()):
                 etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
             if etype == "agreement" and _DECREE.match(text, m.end()):
@@ -789,7 +797,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
         for etype, trig, d in _events_by_date(accepted, own) or [(best[0], best[2], day)]:
             if etype == "opening ceremony":
-                host = next((h for h in reversed(events) if _FAMILY.get(h.event_type, h.event_type) == "meeting"), None)
+                host = next((h for h in reversed(events) if _family(h) == "meeting"), None)
                 etype = host.event_type if host is not None else "ceremony"
             people = list(named)
             # the most specific place; among equals, the one named as where (`in Baotou`)
@@ -897,14 +905,14 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if (ev.event_type == "agreement" and ev.trigger.lower() in ("agreed", "agree") and ev.start_md is None
                 and k > 0 and ((talks := events[k - 1]).sentence == ev.sentence - 1
                                or _THE_TWO.match(text, ev.start) and ev.sentence - talks.sentence <= 3)
-                and _FAMILY.get(talks.event_type, talks.event_type) == "meeting"):
+                and _family(talks) == "meeting"):
             talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
             ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `… met Hwang Young-sik in Ulaanbaatar. The two signed a memorandum …`: signed at that meeting
         if (ev.event_type == "agreement" and ev.start_md is None and k > 0
                 and (talks := events[k - 1]).sentence == ev.sentence - 1 and talks.start_md
-                and _FAMILY.get(talks.event_type, talks.event_type) == "meeting" and _THE_TWO.match(text, ev.start)):
+                and _family(talks) == "meeting" and _THE_TWO.match(text, ev.start)):
             ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
                 talks.start_date, talks.end_date, talks.start_md, talks.end_md, talks.date_text)
             ev.people += [p for p in talks.people if p not in ev.people]
@@ -933,7 +941,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # `At the conference, Baogang signed …`: an undated event inside a dated gathering
         if ev.start_md is None and (at := _AT_GATHERING.search(text, ev.start, ev.end)):
             host = next((h for h in reversed(events[:k]) if h.start_md
-                         and _FAMILY.get(h.event_type, h.event_type) in ("meeting", "ceremony")
+                         and _family(h) in ("meeting", "ceremony")
                          and at.group(1).lower() in (h.trigger.lower(), "meeting", "ceremony")), None)
             if host is not None:
                 ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
@@ -1113,14 +1121,25 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     """Fold undated mentions of an event into the dated one of the same kind that shares a
     participant or names none (`This meeting signals …`), and same-kind mentions in adjacent
     sentences; dated events on different days stay apart."""
-    fam = lambda ev: _FAMILY.get(ev.event_type, ev.event_type)
-    dated = [ev for ev in events if ev.start_md]
-    undated = [ev for ev in events if not ev.start_md]
+    merged, told = _fold_dated([ev for ev in events if ev.start_md])
+    leftovers: list[Event] = []
+    for ev in (ev for ev in events if not ev.start_md):
+        target = _dated_target(ev, merged, told, text) or _leftover_target(ev, leftovers)
+        if target is None:
+            leftovers.append(ev)
+        else:
+            _absorb(target, ev)
+    _fold_leftovers(leftovers, merged, told, text)
+    return sorted(merged + leftovers, key=lambda ev: ev.start)
+
+
+def _fold_dated(dated: list[Event]) -> tuple[list[Event], dict[int, list[int]]]:
+    """One event a day and kind, and the sentences each was told in (highlights, body)."""
     merged: list[Event] = []
-    told: dict[int, list[int]] = {}  # the sentences a dated event was told in (highlights, body)
+    told: dict[int, list[int]] = {}
     for ev in dated:
-        twin = next((m for m in merged if fam(m) == fam(ev) and m.start_md == ev.start_md), None) or next(
-            (m for m in merged if fam(m) == fam(ev) == "visit" and ev.definite and m.end_md
+        twin = next((m for m in merged if _family(m) == _family(ev) and m.start_md == ev.start_md), None) or next(
+            (m for m in merged if _family(m) == _family(ev) == "visit" and ev.definite and m.end_md
              and m.start_md < ev.start_md <= m.end_md), None)  # `visited … from November 24 to 25 …
         # On November 25, the delegation toured …`: a day of that visit
         if twin:
@@ -1139,59 +1158,67 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
             _absorb(other, ev)
             told[id(other)] += told[id(ev)]
             merged.remove(ev)
-    leftovers: list[Event] = []
-    for ev in undated:
-        # (`The U.S. Department of Defense awarded Ucore $18.4 million in 2023`: not the 2025 ceremony)
-        # (`The conference reviewed safety work in 2025`: the definite one is the conference named before)
-        year = None if ev.definite else _IN_YEAR.search(text, ev.start, ev.end)
-        same = [m for m in merged if fam(m) == fam(ev)
-                and not (year and m.start_date is not None and int(year.group(1)) != m.start_date.year)]
-        target = next((m for m in same if set(m.people) & set(ev.people)), None)
-        if target is None:  # (an agreement with a party the dated one lacks is another agreement:
-            # `Apple separately agreed to buy …` beside the Pentagon's deal)
-            target = next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])
-                           and not _new_party(ev, m)), None)
-        if (target is None and not ev.people and len(same) == 1
-                and set(ev.organizations) <= set(same[0].organizations)):
-            target = same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
-        if (target is None and ev.event_type == "ceremony" and len(same) == 1
-                and same[0].event_type == "opening"):  # `cut the ribbon`: at the opening
-            target = same[0]
-        if (target is None and ev.event_type in ("visit", "inspection")
-                and len(opened := [m for m in merged if m.event_type in ("opening", "ceremony")]) == 1
-                and set(ev.organizations) & set(opened[0].organizations)
-                and _TOURED_THE_SITE.search(text, ev.start, ev.end)):
-            target = opened[0]  # `opened its plant … on September 18`, `…, who toured the plant with
-            # Mann, said …`: the tour of the plant opened that day, one event
-        if target is None and ev.definite and same:  # `attended the meeting`: the last one named
-            target = next((m for m in reversed(same) if m.start < ev.start), same[0])
-        if target is None:
-            target = next((m for m in reversed(leftovers) if fam(m) == fam(ev)
-                           and (set(m.people) & set(ev.people)
-                                or ev.definite  # `said at the meeting`: the meeting named before
-                                or not _new_party(ev, m) and (
-                                    abs(m.sentence - ev.sentence) <= 1
-                                    or not m.people and not ev.people
-                                    and set(m.organizations) & set(ev.organizations)
-                                    # `- A magnetic materials unit won a … award` (no one named, as a
-                                    # highlight may put it) and the body's award: one
-                                    or not (m.people or m.organizations)))), None)
-            if target is None:
-                leftovers.append(ev)
-                continue
-        _absorb(target, ev)
-    # `• … signed a memorandum …` in the highlights, with people only the body's signing (read
-    # later) gave the dated event: that event
-    # (`Minister … visited the Ulefoss site with …` in the highlights, `announced the guarantees on
-    # October 2 during a visit to …` in the body: the announcement's visit)
-    # (`Anwar Ibrahim said in Kuala Lumpur on January 7 …` then `“…,” Anwar told a business forum`:
-    # the gathering the dated statement was made at)
+    return merged, told
+
+
+def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], text: str) -> Event | None:
+    """The dated event an undated mention tells of: the first rule here that names one."""
+    # (`The U.S. Department of Defense awarded Ucore $18.4 million in 2023`: not the 2025 ceremony)
+    # (`The conference reviewed safety work in 2025`: the definite one is the conference named before)
+    year = None if ev.definite else _IN_YEAR.search(text, ev.start, ev.end)
+    same = [m for m in merged if _family(m) == _family(ev)
+            and not (year and m.start_date is not None and int(year.group(1)) != m.start_date.year)]
+    if target := next((m for m in same if set(m.people) & set(ev.people)), None):
+        return target  # somebody in common
+    # (an agreement with a party the dated one lacks is another agreement: `Apple separately agreed
+    # to buy …` beside the Pentagon's deal)
+    if target := next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])
+                       and not _new_party(ev, m)), None):
+        return target  # told in the next sentence
+    if not ev.people and len(same) == 1 and set(ev.organizations) <= set(same[0].organizations):
+        return same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
+    if ev.event_type == "ceremony" and len(same) == 1 and same[0].event_type == "opening":
+        return same[0]  # `cut the ribbon`: at the opening
+    if (ev.event_type in ("visit", "inspection")
+            and len(opened := [m for m in merged if m.event_type in ("opening", "ceremony")]) == 1
+            and set(ev.organizations) & set(opened[0].organizations)
+            and _TOURED_THE_SITE.search(text, ev.start, ev.end)):
+        return opened[0]  # `opened its plant … on September 18`, `…, who toured the plant with
+        # Mann, said …`: the tour of the plant opened that day, one event
+    if ev.definite and same:  # `attended the meeting`: the last one named
+        return next((m for m in reversed(same) if m.start < ev.start), same[0])
+    return None
+
+
+def _leftover_target(ev: Event, leftovers: list[Event]) -> Event | None:
+    """An undated mention of an undated event told before: the same kind and somebody in common,
+    `the meeting` named before, or no new party and next to it, or no people and a body in common."""
+    return next((m for m in reversed(leftovers) if _family(m) == _family(ev)
+                 and (set(m.people) & set(ev.people)
+                      or ev.definite  # `said at the meeting`: the meeting named before
+                      or not _new_party(ev, m) and (
+                          abs(m.sentence - ev.sentence) <= 1
+                          or not m.people and not ev.people
+                          and set(m.organizations) & set(ev.organizations)
+                          # `- A magnetic materials unit won a … award` (no one named, as a
+                          # highlight may put it) and the body's award: one
+                          or not (m.people or m.organizations)))), None)
+
+
+def _fold_leftovers(leftovers: list[Event], merged: list[Event], told: dict[int, list[int]], text: str) -> None:
+    """Undated events that are a dated one after all, folded into it (in place)."""
     for ev in list(leftovers):
-        if ev.people and (target := next((m for m in merged if fam(m) == fam(ev)
+        # `• … signed a memorandum …` in the highlights, with people only the body's signing (read
+        # later) gave the dated event: that event
+        # (`Minister … visited the Ulefoss site with …` in the highlights, `announced the guarantees on
+        # October 2 during a visit to …` in the body: the announcement's visit)
+        # (`Anwar Ibrahim said in Kuala Lumpur on January 7 …` then `“…,” Anwar told a business forum`:
+        # the gathering the dated statement was made at)
+        if ev.people and (target := next((m for m in merged if _family(m) == _family(ev)
                                           and set(m.people) & set(ev.people)), None)
                           or next((m for m in merged if ev.event_type in m.also
                                    and set(ev.people) <= set(m.people)), None)
-                          or next((m for m in merged if m.event_type == "announcement" and fam(ev) == "meeting"
+                          or next((m for m in merged if m.event_type == "announcement" and _family(ev) == "meeting"
                                    and set(ev.people) <= set(m.people)
                                    and any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)) is not None:
             _absorb(target, ev)
@@ -1204,7 +1231,6 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
               and not _IN_YEAR.search(text, ev.start, ev.end)):  # (`awarded … in 2023`: another)
             _absorb(same[0], ev)
             leftovers.remove(ev)
-    return sorted(merged + leftovers, key=lambda ev: ev.start)
 
 
 def _new_party(ev: Event, other: Event) -> bool:
