@@ -171,6 +171,7 @@ def test_every_offset_points_at_its_text(name):
     "blind62",  # 0.842 (0.872 with the gold's slips fixed: a legal name unquoted in YAML; a Vice Mayor's city)
     "blind63",  # 0.917
     "blind64",  # 0.867
+    "blind65",  # 0.955
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2016,3 +2017,10 @@ def test_a_day_of_a_visit_and_what_the_two_sides_agreed_after_their_words_are_th
 def test_the_year_at_a_spans_end_is_the_articles_year(span):
     facts = extract(f"A delegation visited Baotou {span}. On November 26, Li Xiao held talks in Baotou.")
     assert str(facts.events[-1].start_date) == "2025-11-26"
+
+
+def test_the_city_of_a_municipal_party_committee_is_a_place_and_a_grade_in_ppm_a_metric():
+    facts = extract("Wang Li, Secretary of the Jinchang Municipal Party Committee, spoke. The deposit holds 1.5 "
+                    "billion tonnes at 2,359 parts per million total rare earth oxide, or 2,025 ppm.")
+    assert ("Jinchang", "city") in {(m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"}
+    assert [(m.value, m.unit) for m in facts.metrics] == [(1.5e9, "tonne"), (2359, "ppm"), (2025, "ppm")]

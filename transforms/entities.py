@@ -974,6 +974,10 @@ def _places_of_bodies(mentions: list[Mention], aliases: dict[str, Entry]) -> lis
                     surface = " ".join(words[:k])
                     out.append(Mention(m.start, m.start + len(surface), surface, "place", e.canonical, e.kind))
                     break
+            else:  # `Baiyin Municipal Party Committee`: the city the knowledge base does not know yet
+                if words[1:2] == ["Municipal"] or words[2:3] == ["Municipal"] and words[1][:1].isupper():
+                    surface = " ".join(words[: words.index("Municipal")])
+                    out.append(Mention(m.start, m.start + len(surface), surface, "place", surface, "city", False))
     return out
 
 
