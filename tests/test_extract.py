@@ -172,6 +172,7 @@ def test_every_offset_points_at_its_text(name):
     "blind63",  # 0.917
     "blind64",  # 0.867
     "blind65",  # 0.955
+    "blind66",  # 0.951
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2024,3 +2025,10 @@ def test_the_city_of_a_municipal_party_committee_is_a_place_and_a_grade_in_ppm_a
                     "billion tonnes at 2,359 parts per million total rare earth oxide, or 2,025 ppm.")
     assert ("Jinchang", "city") in {(m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"}
     assert [(m.value, m.unit) for m in facts.metrics] == [(1.5e9, "tonne"), (2359, "ppm"), (2025, "ppm")]
+
+
+def test_a_title_is_a_whole_word_and_a_price_each_in_a_sentence_about_shares_is_per_share():
+    facts = extract("Qu Yedong, Deputy Party Secretary and General Manager, chaired the meeting. The shares, about "
+                    "750 million in all, were bought at A$0.021 each. The trucks cost $90,000 each.")
+    assert {r.title for r in facts.roles} == {"Deputy Party Secretary", "General Manager"}
+    assert [(m.value, m.unit) for m in facts.metrics] == [(0.021, "AUD/share"), (90000, "USD")]

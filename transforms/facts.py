@@ -202,8 +202,8 @@ class Role:
 
 
 def _title_chain(kb: KB) -> str:
-    t = kb.title_re
-    return rf"((?:{t})(?:\s*(?:,|and|&)\s*(?:{t}))*)"
+    t = rf"(?:{kb.title_re})(?![\w-])"  # (not the `chair` of `…, chaired the meeting`)
+    return rf"({t}(?:\s*(?:,|and|&)\s*{t})*)"
 
 
 _PORTFOLIO_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")  # (`Mines` of `Mines Secretary`)
@@ -1409,6 +1409,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
             cur = "JPY"  # `¥20 billion` in a sentence about Japan
         value = _number(m.group("num")) * _MULTS.get((m.group("mult") or "").lower(), 1)
         unit = cur + (f"/{_RATE_DEN[m.group('den').lower()]}" if m.group("den") else "")
+        if (not m.group("den") and text.startswith(" each", m.end())
+                and " shares" in _sentence_at(text, sents, m.start())):
+            unit += "/share"  # `The shares … were bought … at A$0.021 each`
         found.append(_metric(text, m, value, unit, mentions, sents))
         taken.append((m.start(), m.end()))
     qty_hits = sorted([*qty[0].finditer(low), *qty[1].finditer(low)], key=lambda m: m.start())
