@@ -40,7 +40,7 @@ _ORG_HEADS = (
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|Management Committee|Fund|Union|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
+    r"Party Committee|Management Committee|Fund|Union|Court|Miner[íi]a|Minera|Mineração|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
     r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
@@ -126,9 +126,9 @@ _AT_IN = ("at ", "in ")
 # `its Kumagaya plant`: a plant named after its town
 _TOWN_PLANT = re.compile(rf"(?<![\w-])(?:its|their|the) ({_CAP_WORD})$")
 _PLANT_WORDS = ("plant", "factory", "works", "smelter", "refinery")
-_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect")
+_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect", " project")
 _NAMED_SITE = re.compile(rf"(?<![\w’'-])[Tt]he ((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) "
-                         r"(?:(?:rare[ -]earths?|REE|heavy rare earths?|ionic[ -]clay|lithium|niobium) )?$")
+                         r"(?:(?:rare[ -]earths?|REE|heavy rare earths?|ionic[ -]clay|lithium|niobium|monazite) )?$")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _TOWN_BEFORE_IN = re.compile(rf"\b(?:to|at|from|near) ({_CAP_WORD}(?: {_CAP_WORD})?)$")
@@ -458,8 +458,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 add((a, a - b, 1, Mention(a, b, m.group(), "place", m.group(), "mine", False)))
             i = text.find(kw, i + 1)
 
-    # `the Khalzan Buregtei rare earth deposit`: a deposit or mine the knowledge base does not know
-    # yet, named before the word (found from the word; not over a name already found: `the Lynas …`)
+    # `the Khalzan Buregtei rare earth deposit`, `the Matamulas monazite project`: a deposit, mine or
+    # project the knowledge base does not know yet, named before the word (found from the word; not
+    # over a name already found: `the Lynas …`)
     for kw in _DEPOSIT_WORDS:
         i = text.find(kw)
         while i != -1:

@@ -457,6 +457,11 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
                 (o for o in orgish if o.end == led.start() and o.entity_type == "organization"), None)):
             r.organization = body.canonical  # `a delegation from … Ministry of Mining Industry and
             # Geology, led by Deputy Minister Bakhodir Yusupov`: the office is the body's
+        elif text.endswith("Regional ", 0, r.start) and (region := next(
+                (o for o in reversed(orgish) if o.start < r.start and o.entity_type == "place"
+                 and o.kind in ("province", "state")), None)):
+            r.organization = region.canonical  # `Regional Minister … Mercedes Gómez` in an article
+            # about Castilla-La Mancha: the region's government, not the country's
         elif d := demonym.search(text, max(0, r.start - 45), r.start):
             r.organization = country[d.group(1)]
         elif (c := _COUNTRY_BEFORE.search(text, max(0, r.start - 45), r.start)) and c.start() in countries:
@@ -948,8 +953,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
     # `has announced an internal transformation`: an announcement is an event when it is dated
     # (so are takeovers and openings: `completed its takeover of … on October 22`)
-    return _merge_events([ev for ev in events if (ev.event_type not in _DATED_ONLY or ev.start_md)
-                          and ev.event_type != _TOLD_BEFORE], text)
+    # (an undated one may first fold into the dated one it tells of: `On November 14, the fund said it
+    # had chosen … . Svyrydenko and Black announced the selection …`, who announced it)
+    return [ev for ev in _merge_events([ev for ev in events if ev.event_type != _TOLD_BEFORE], text)
+            if ev.event_type not in _DATED_ONLY or ev.start_md]
 
 
 _NOT_OPENED = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:investigation|probe|inquiry|case|consultation|"
@@ -973,7 +980,9 @@ _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+
 _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
                    "started production", "began production", "commenced production",  # (not `began production in 2019`)
                    "shipped the first", "shipped its first",  # (`shipped the first magnets … on October 29`)
-                   "renewed"}  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
+                   "renewed",  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
+                   "said it had",  # (`On November 14, the fund said it had chosen …`)
+                   "rejected"}  # (`rejected the environmental permit … on October 30`)
 _MONEY_WORDS = r"(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?"
 _COMMITTED_TO = re.compile(  # `committed $500 million to buy magnets`, `committed £45 million in loans to Pensana`
     rf"\s+(?:{_MONEY_WORDS}\s+(?:(?:in|of)\s+(?:loans?|funding|financing|equity|grants?)\s+)?to\s+"
