@@ -723,6 +723,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             word = m.group().lower()  # (the match may be on `low`)
             if at is not None and at.start(1) <= m.start() < at.end(1):
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
+            if text.endswith("before the ", max(s, m.start() - 11), m.start()):
+                continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")
                     and word != "held talks"):  # (`led a delegation to Xinjiang and held talks`)
@@ -909,20 +911,23 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         # (`The two sides` a few sentences on, after what each said, too)
         if (ev.event_type == "agreement" and ev.trigger.lower() in ("agreed", "agree") and ev.start_md is None
                 and k > 0 and ((talks := events[k - 1]).sentence == ev.sentence - 1
-                               or _THE_TWO.match(text, ev.start) and ev.sentence - talks.sentence <= 3)
+                               or _the_two(text, ev.start, ev.end) and ev.sentence - talks.sentence <= 3)
                 and _family(talks) == "meeting"):
             talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
             ev.event_type = _TOLD_BEFORE  # dropped below
             continue
-        # `… met Hwang Young-sik in Ulaanbaatar. The two signed a memorandum …`: signed at that meeting
+        # `… met Hwang Young-sik in Ulaanbaatar. The two signed a memorandum …`, `After the meeting,
+        # the two ministers signed …`: signed by those who met, at that meeting (not when the signers
+        # are named: `… signed … on behalf of the two sides`)
         if (ev.event_type == "agreement" and ev.start_md is None and k > 0
-                and (talks := events[k - 1]).sentence == ev.sentence - 1 and talks.start_md
-                and _family(talks) == "meeting" and _THE_TWO.match(text, ev.start)):
-            ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
-                talks.start_date, talks.end_date, talks.start_md, talks.end_md, talks.date_text)
+                and (talks := events[k - 1]).sentence == ev.sentence - 1
+                and _family(talks) == "meeting" and not ev.people and _the_two(text, ev.start, ev.end)):
             ev.people += [p for p in talks.people if p not in ev.people]
             ev.organizations += [o for o in talks.organizations if o not in ev.organizations]
-            continue
+            if talks.start_md:
+                ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
+                    talks.start_date, talks.end_date, talks.start_md, talks.end_md, talks.date_text)
+                continue
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)
@@ -933,6 +938,12 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 shift = 0 if same.re is not _SAME_DAY else 1 if same.group(1) else _day_count(same.group("days"))
                 ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
                 ev.date_text = same.group().strip()
+                continue
+        # `Tim Ayres met Yoji Muto before the signing`: on the day of the signing (told anywhere)
+        if ev.start_md is None and (before := _BEFORE_THE.search(text, ev.start, ev.end)):
+            kind = kb.triggers.get(before.group(1), ("", 0))[0]
+            if (host := next((h for h in events if h.start_md and h.event_type == kind), None)) is not None:
+                ev.start_date, ev.start_md, ev.date_text = host.start_date, host.start_md, before.group()
                 continue
         # `… read out the commendation decision, and 12 advanced units were awarded`: the awards of
         # the conference reported just before
@@ -1040,8 +1051,15 @@ _SAME_DAY = re.compile(
     re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
+_BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _THE_TWO = re.compile(r"\s*(?:The|Both) (?:two(?: sides| parties| leaders| ministers| companies| men| women)?|sides)\b")
+_THE_TWO_OF = re.compile(r"\b(?:[Tt]he|[Bb]oth) two (?:sides|parties|leaders|ministers|companies|countries|governments)\b")
+
+
+def _the_two(text: str, start: int, end: int) -> bool:
+    """`The two signed …`, `After the meeting, the two ministers signed …`: those told of before."""
+    return _THE_TWO.match(text, start) is not None or _THE_TWO_OF.search(text, start, end) is not None
 _TOLD_BEFORE = "(told before)"  # the type of an event mention folded into one named earlier, then dropped
 _AFTER_CEREMONY = re.compile(r"\b[Aa]fter the (?:signing )?ceremony\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
