@@ -86,8 +86,8 @@ _DATELINE_PLACE = re.compile(
 _NOT_DATELINES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS", "EDITORIAL", "WATCH",
                   "VIDEO", "LIVE", "UPDATED", "CORRECTION", "NOTE", "Q", "A"}
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Region|department|region|district|(?<= )port)\b")
-_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Region", " department", " region",
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Krai|Region|department|region|district|(?<= )port)\b")
+_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Krai", "Region", " department", " region",
                  " district", " port ", " port,", " port.")
 _LOWER_SUFFIXES = ("department", "region", "district", "port")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`, `Kunene Region`
@@ -167,7 +167,7 @@ _UNIT_WORDS = ("Department", "Bureau", "Division", "Office")
 _UNIT_HEAD = re.compile(r"\bthe ((?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+)$")
 _AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
-_RANKS = {"Colonel", "Lieutenant", "Major", "Captain", "General", "Brigadier", "Admiral", "Commander", "Marshal"}
+_RANKS = {"Comrade", "Colonel", "Lieutenant", "Major", "Captain", "General", "Brigadier", "Admiral", "Commander", "Marshal"}
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
                  "emphasized", "emphasised", "stressed"]
@@ -347,8 +347,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             before = words[: words.index("and") if "and" in words else words.index("Autonomous")]
             head = " ".join(before[:-1] if len(before) > 1 else before)
             unknown, kind = head, "prefecture" if words[-1] == "Prefecture" else "region"
-        elif words[-1] in ("County", "District"):  # an unknown county keeps its whole name
-            head, unknown, kind = " ".join(words[:-1]), name, "county"
+        elif words[-1] in ("County", "District", "Krai"):  # an unknown county keeps its whole name
+            head, unknown = " ".join(words[:-1]), name  # (so does a krai: `Perm Krai`, not the city Perm)
+            kind = "province" if words[-1] == "Krai" else "county"
         else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda, `the Tamdy district` Tamdy
             head = unknown = " ".join(words[:-1])
             kind = {"district": "county", "port": "city"}.get(words[-1], "province")  # (`Shimizu port`)

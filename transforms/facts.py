@@ -279,6 +279,36 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 return o
         return None
 
+    def titles_after(p: Mention) -> tuple[list[str], Mention | None]:
+        """The offices told after a name: `Ma Xianfeng, Party Secretary and Chairman of …`."""
+        right = text[p.end : p.end + 200]
+        titles: list[str] = []
+        org: Mention | None = None
+        if m := after.match(right):
+            titles = _split_titles(m.group(1), kb)
+            org = org_starting_at(p.end + m.end())
+            if (org is None and m.group().endswith("of ")
+                    and (pf := _portfolio_after().match(text, p.end + m.end()))):
+                org = _ministry(kb, "of " + pf.group(), orgish, titles)  # `Vice Minister of Industry and …`
+            if (org is None and m.group().rstrip().endswith(("of", "of the"))
+                    and (body := _UNNAMED_BODY.match(text, p.end + m.end()))
+                    and (mt := _more_titles(kb).match(text, body.end(), body.end() + 120))
+                    and (org := org_starting_at(mt.end())) is not None):
+                # `Deputy Secretary of the Party Committee and Chairwoman of the Inner
+                # Mongolia Autonomous Region`: both offices are of the place named last
+                titles += _split_titles(mt.group(1), kb)
+            if org is None and (head := _INSTITUTION_AFTER.match(text, p.end + m.end())):
+                # `Wang Jianguo, Party Secretary of the university`: the university named last
+                org = _last_named(orgish, head.group(1).title(), p.start)
+        elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
+              and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))
+              and (tm.group(2) or not _NAME_NEXT.match(text, tm.end()))):
+            # `Chris Wright, the U.S. Secretary of Energy`: the place names the office (not `Marc
+            # Ferracci, Solvay CEO Philippe Kehren`: that office is the next name's)
+            titles = _split_titles(tm.group(1), kb)
+            org = org_starting_at(tm.end()) if tm.group(2) else j
+        return titles, org
+
     prev_end = 0
     for p in people:
         s0 = next((s for s, e in sents if s <= p.start < e), 0)
@@ -286,8 +316,10 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         # for Industry Sébastien Martin and Carester President Frédéric Carencotte`
         s0, prev_end = max(s0, prev_end), p.end
         left = text[s0 : p.start]
-        if left.endswith(_RANK_ENDS) and (rank := _RANK_BEFORE.search(left)):
+        if (left.endswith(_RANK_ENDS) and (rank := _RANK_BEFORE.search(left))
+                and not ((t := before.search(left)) and t.end(1) > rank.start())):
             left = left[: rank.start()]  # `KIA spokesman Colonel Naw Bu`: the office before the rank
+            # (not the `General` of `First Deputy Director General Kirill Komarov`: a title's word)
         org: Mention | None = None
         titles: list[str] = []
         start = p.start
@@ -312,29 +344,13 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 prev = max((a for a, _ in sents if a < s0), default=s0)
                 org = next((o for o in orgish if o.entity_type == "organization" and prev <= o.start < start
                             and o.canonical in (f"Ministry of {pw[1]}", f"Department of {pw[1]}")), None)
+            elif inst := _INSTITUTION_BEFORE.search(text, max(s0, start - 16), start):
+                org = _last_named(orgish, inst.group(1).title(), start)  # `university Vice President Wang Li`
+            # `Professor Zhao Wenyu, Director of the university’s School …`: his offices told after too
+            more, more_org = titles_after(p)
+            roles += [Role(p.canonical, t, more_org.canonical if more_org else None, p.start, p.end) for t in more]
         else:
-            right = text[p.end : p.end + 200]
-            if m := after.match(right):
-                titles = _split_titles(m.group(1), kb)
-                org = org_starting_at(p.end + m.end())
-                if (org is None and m.group().endswith("of ")
-                        and (pf := _portfolio_after().match(text, p.end + m.end()))):
-                    org = _ministry(kb, "of " + pf.group(), orgish, titles)  # `Vice Minister of Industry and …`
-                if (org is None and m.group().rstrip().endswith(("of", "of the"))
-                        and (body := _UNNAMED_BODY.match(text, p.end + m.end()))
-                        and (mt := _more_titles(kb).match(text, body.end(), body.end() + 120))
-                        and (org := org_starting_at(mt.end())) is not None):
-                    # `Deputy Secretary of the Party Committee and Chairwoman of the Inner
-                    # Mongolia Autonomous Region`: both offices are of the place named last
-                    titles += _split_titles(mt.group(1), kb)
-                if org is None and (head := _INSTITUTION_AFTER.match(text, p.end + m.end())):
-                    # `Wang Jianguo, Party Secretary of the university`: the university named last
-                    org = _last_named(orgish, head.group(1).title(), p.start)
-            elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
-                  and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))):
-                # `Chris Wright, the U.S. Secretary of Energy`: the place names the office
-                titles = _split_titles(tm.group(1), kb)
-                org = org_starting_at(tm.end()) if tm.group(2) else j
+            titles, org = titles_after(p)
         for t in titles:
             organization = org.canonical if org is not None else None
             roles.append(Role(p.canonical, t, organization, start, p.end))
@@ -608,12 +624,14 @@ def _in_relative_clause(left: str, pos: int) -> bool:
     return any(c.start() < pos < c.end() for c in _RELATIVE_CLAUSE.finditer(left)) if ", who" in left else False
 
 
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _RANK_ENDS = tuple(f"{r} " for r in _RANKS)
 _RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
 # `of the university`: an institution named before by its full name (not `the company`, which is
 # the article's company when no other is near)
-_INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w’'-])")
+_INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
+_INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college)(?:[’']s)? $")
 
 
 def _last_named(orgish: list[Mention], head: str, before: int) -> Mention | None:
