@@ -338,14 +338,14 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 start = org.start
             elif m.group("portfolio"):  # `Vice Minister of Industry and …`: that ministry
                 org = _ministry(kb, m.group("portfolio"), orgish, titles)
+            elif inst := _INSTITUTION_BEFORE.search(text, max(s0, start - 16), start):
+                org = _last_named(orgish, inst.group(1).title(), start)
             elif pw := _PORTFOLIO_WORD_BEFORE.search(text, max(s0, start - 30), start):
                 # `India’s Ministry of Mines opened bids … Mines Secretary V. L. Kantha Rao said …`:
                 # the ministry of that portfolio, named in this sentence or the one before
                 prev = max((a for a, _ in sents if a < s0), default=s0)
                 org = next((o for o in orgish if o.entity_type == "organization" and prev <= o.start < start
                             and o.canonical in (f"Ministry of {pw[1]}", f"Department of {pw[1]}")), None)
-            elif inst := _INSTITUTION_BEFORE.search(text, max(s0, start - 16), start):
-                org = _last_named(orgish, inst.group(1).title(), start)  # `university Vice President Wang Li`
             # `Professor Zhao Wenyu, Director of the university’s School …`: his offices told after too
             more, more_org = titles_after(p)
             roles += [Role(p.canonical, t, more_org.canonical if more_org else None, p.start, p.end) for t in more]
@@ -631,7 +631,8 @@ _RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
 # `of the university`: an institution named before by its full name (not `the company`, which is
 # the article's company when no other is near)
 _INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
-_INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college)(?:[’']s)? $")
+# `university Vice President Wang Li`, `Bureau Director Liu Hongbo`: of the one named before
+_INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
 
 
 def _last_named(orgish: list[Mention], head: str, before: int) -> Mention | None:
@@ -734,6 +735,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         best = None
         kinds: list[str] = []
         accepted: list[tuple[str, int, re.Match[str]]] = []
+        earlier: list[tuple[str, re.Match[str]]] = []
         j = bisect.bisect_left(date_pos, s)
         d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
         at = _AT_GATHERING.search(text, s, e) if len(hits[i]) > 1 else None
@@ -743,6 +745,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
             if text.endswith("before the ", max(s, m.start() - 11), m.start()):
                 continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
+            if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
+                earlier.append((kb.triggers[word][0], m))  # `fined … on November 27, after a two-week
+                continue  # inspection`: an event before the one the sentence dates, its day untold
             if (_LIST_WORD.search(text[max(s, m.start() - 5) : m.start()])
                     and not (m.group() in _INFINITIVES and text[m.start() - 3 : m.start()] == "to ")
                     and word != "held talks"):  # (`led a delegation to Xinjiang and held talks`)
@@ -795,7 +800,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             accepted.append((etype, prio, m))
             if best is None or prio < best[1]:
                 best = (etype, prio, m)
-        if best is None:
+        if best is None and not earlier:
             continue
         if heading_line(text, s, e):
             continue  # `… Forum Opens, 28 Projects Signed`: the headline of what the body reports
@@ -820,7 +825,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
         places = [m for m in inside if m.entity_type == "place"
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
-        for etype, trig, d in _events_by_date(accepted, own) or [(best[0], best[2], day)]:
+        told = _events_by_date(accepted, own) or ([(best[0], best[2], day)] if best is not None else [])
+        for etype, trig, d in told + [(etype, trig, None) for etype, trig in earlier]:
             if etype == "opening ceremony":
                 host = next((h for h in reversed(events) if _family(h) == "meeting"), None)
                 etype = host.event_type if host is not None else "ceremony"
@@ -1011,7 +1017,8 @@ _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulc
                    "shipped the first", "shipped its first",  # (`shipped the first magnets … on October 29`)
                    "renewed",  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
                    "said it had",  # (`On November 14, the fund said it had chosen …`)
-                   "rejected"}  # (`rejected the environmental permit … on October 30`)
+                   "rejected",  # (`rejected the environmental permit … on October 30`)
+                   "issued", "fined"}  # (`issued the Interim Measures … on August 22`, `fined three companies … on November 27`)
 _MONEY_WORDS = r"(?:about\s+|up\s+to\s+)?[A-Z]{0,3}[$€£¥]\s?[\d.,]+(?:\s?(?:million|billion|bn|m))?"
 _COMMITTED_TO = re.compile(  # `committed $500 million to buy magnets`, `committed £45 million in loans to Pensana`
     rf"\s+(?:{_MONEY_WORDS}\s+(?:(?:in|of)\s+(?:loans?|funding|financing|equity|grants?)\s+)?to\s+"
@@ -1069,6 +1076,7 @@ _SAME_DAY = re.compile(
     re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
+_AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
 _BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _THE_TWO = re.compile(r"\s*(?:The|Both) (?:two(?: sides| parties| leaders| ministers| companies| men| women)?|sides)\b")
@@ -1497,8 +1505,9 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         before = text[max(0, m.start() - 4) : m.start()]
         if _LIST_NUMBER.search(before):
             continue
-        if kb.units.get(m.group("noun").lower(), ("", ""))[1] == "time":
-            continue  # `within 15 days`: a span of time the pass above left out is no count either
+        if kb.units.get(m.group("noun").lower(), ("", ""))[1] == "time" or m.group("noun") == "times":
+            continue  # `within 15 days`: a span of time the pass above left out is no count either,
+            # nor `12 times the permitted level` (how many times, not how many things)
         value = _number(m.group("num")) * _MULTS.get(m.group("mult") or "", 1)
         found.append(_metric(text, m, value, "count", mentions, sents,
                              measure=m.group("noun")))
