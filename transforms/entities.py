@@ -252,6 +252,20 @@ def _two_names(surface: str, aliases: dict[str, Entry]) -> bool:
 _NAME_ENDS = {"Group", "Company", "Corporation", "Corp.", "Inc.", "Ltd.", "Limited", "Holdings"}
 
 
+_TITLE_SMALL_WORDS = {"of", "the", "for", "and", "in", "on", "to", "a", "an", "with"}
+
+
+def _in_quoted_title(text: str, a: int, b: int) -> bool:
+    """`a:b` lies inside a quoted title: curly quotes around words that are all capitalised but
+    the small ones (`“Technical Specification for the Recycling of … Scrap”`)."""
+    left = text.rfind("“", max(0, a - 120), a)
+    right = text.find("”", b, b + 80)
+    if left == -1 or right == -1 or "”" in text[left:a] or "“" in text[b:right]:
+        return False
+    words = text[left + 1 : right].split()
+    return len(words) >= 3 and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+
+
 def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int] | None:
     """Drop leading stop words and anything up to a possessive; None when nothing is left."""
     words = surface.split()
@@ -262,7 +276,7 @@ def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int]
             words = words[i + 1 :]
             break
     legal = None  # `Rare Earths Norway AS`, `Rare Element Resources Ltd.`: a company's own first words
-    # (`owned`: after `Baogang’s`, `Rare Earth Steel Plate Company` is the unit's own name)
+    # (`owned`: after `Baogang’s` or `the`, `Rare Earth Steel Plate Company` is the unit's own name)
     while words:
         w = words[0]
         if owned and w == "Rare" and words[1:2] in (["Earth"], ["Earths"]) and len(words) >= 4:
@@ -276,7 +290,7 @@ def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int]
                 break
         if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
-            owned = w.endswith(("’s", "'s"))
+            owned = w.endswith(("’s", "'s")) or w == "The"
             offset += len(w) + 1
             words = words[1:]
             continue
@@ -499,7 +513,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     # pattern below stops at the `and`: two names unless a legal form closes them)
     and_named = [m for m in _and_legal_names(text) if not _two_names(m.group(1), aliases)]
     for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
-        cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s "), 0, m.start(1)))
+        cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s ", "the "), 0, m.start(1)))
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
         if zone := _ZONE_TAIL.match(text, m.end()):  # `Baotou Rare Earth High-Tech … Zone`: a place
@@ -512,8 +526,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
-        if text[start - 1 : start] == "“" and _QUOTED_TITLE_GOES_ON.match(text, start + len(surface)):
-            continue  # `“Cerium-Based Rare Earth Polishing Powder”`: words of a quoted title
+        if (text[start - 1 : start] == "“" and _QUOTED_TITLE_GOES_ON.match(text, start + len(surface))
+                or _in_quoted_title(text, start, start + len(surface))):
+            continue  # `“Cerium-Based Rare Earth Polishing Powder”`, `“Technical Specification for the
+            # Recycling of Rare Earth Permanent Magnet Scrap”`: words of a quoted title
         known = aliases.get(surface)
         if known is None and " for " in surface and (
                 (k := aliases.get(surface.split(" for ")[0])) is not None and k.entity_type == "organization"):

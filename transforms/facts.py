@@ -340,6 +340,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 org = _ministry(kb, m.group("portfolio"), orgish, titles)
             elif inst := _INSTITUTION_BEFORE.search(text, max(s0, start - 16), start):
                 org = _last_named(orgish, inst.group(1).title(), start)
+            elif of := _OF_AFTER_NAME.match(text, p.end):
+                org = org_starting_at(of.end())  # `Professor Yan Chunhua of Peking University`
             elif pw := _PORTFOLIO_WORD_BEFORE.search(text, max(s0, start - 30), start):
                 # `India’s Ministry of Mines opened bids … Mines Secretary V. L. Kantha Rao said …`:
                 # the ministry of that portfolio, named in this sentence or the one before
@@ -632,6 +634,7 @@ _RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
 # the article's company when no other is near)
 _INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
 # `university Vice President Wang Li`, `Bureau Director Liu Hongbo`: of the one named before
+_OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
 _INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
 
 
@@ -743,6 +746,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             word = m.group().lower()  # (the match may be on `low`)
             if at is not None and at.start(1) <= m.start() < at.end(1):
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
+            if word == "agreed" and text.startswith(" that", m.end()) and not _the_two(text, s, e):
+                continue  # `the panel agreed that the standard was “advanced and practical”`: a view
+            if word == "meeting" and _NTH_MEETING.search(text, max(s, m.start() - 20), m.start()):
+                continue  # `At the 38th meeting of Baogang’s Party Committee Standing Committee this year,
+                # Meng … led executives in studying …`: the setting of a standing body's study, no event
             if text.endswith("before the ", max(s, m.start() - 11), m.start()):
                 continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
             if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
@@ -1076,6 +1084,7 @@ _SAME_DAY = re.compile(
     re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
+_NTH_MEETING = re.compile(r"\b[Aa]t (?:the|its) \d+(?:st|nd|rd|th) $")
 _AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
 _BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
@@ -1221,7 +1230,7 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
     year = None if ev.definite else _IN_YEAR.search(text, ev.start, ev.end)
     same = [m for m in merged if _family(m) == _family(ev)
             and not (year and m.start_date is not None and int(year.group(1)) != m.start_date.year)]
-    if target := next((m for m in same if set(m.people) & set(ev.people)), None):
+    if target := next((m for m in same if _shared_people(ev, m)), None):
         return target  # somebody in common
     # (an agreement with a party the dated one lacks is another agreement: `Apple separately agreed
     # to buy …` beside the Pentagon's deal)
@@ -1241,6 +1250,12 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
     if ev.definite and same:  # `attended the meeting`: the last one named
         return next((m for m in reversed(same) if m.start < ev.start), same[0])
     return None
+
+
+def _shared_people(ev: Event, other: Event) -> bool:
+    """Somebody in common, and (for meetings) no body each names that the other does not: Meng at
+    the Standing Committee's meeting and Meng meeting China Telecom's manager are two meetings."""
+    return bool(set(ev.people) & set(other.people)) and not (_family(ev) == "meeting" and _new_party(ev, other))
 
 
 def _leftover_target(ev: Event, leftovers: list[Event]) -> Event | None:
@@ -1268,7 +1283,7 @@ def _fold_leftovers(leftovers: list[Event], merged: list[Event], told: dict[int,
         # (`Anwar Ibrahim said in Kuala Lumpur on January 7 …` then `“…,” Anwar told a business forum`:
         # the gathering the dated statement was made at)
         if ev.people and (target := next((m for m in merged if _family(m) == _family(ev)
-                                          and set(m.people) & set(ev.people)), None)
+                                          and _shared_people(ev, m)), None)
                           or next((m for m in merged if ev.event_type in m.also
                                    and set(ev.people) <= set(m.people)), None)
                           or next((m for m in merged if m.event_type == "announcement" and _family(ev) == "meeting"
@@ -1377,7 +1392,8 @@ _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
           "m": 1e6, "thousand": 1e3, "k": 1e3, "crore": 1e7, "lakh": 1e5}
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
              "week": "week", "quarter": "quarter", "kilogram": "kg", "kg": "kg", "tonne": "tonne",
-             "ton": "tonne", "t": "tonne", "pound": "lb", "lb": "lb", "share": "share"}
+             "ton": "tonne", "t": "tonne", "pound": "lb", "lb": "lb", "share": "share",
+             "litre": "L", "liter": "L"}  # (`15 milligrams per litre`)
 _NOT_BEFORE_NOW = r"(?!\s+(?:earlier|ago|before)\b)"  # `A$84.5 million a year earlier` has no rate
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+|[A-Z][\w’'-]*\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
