@@ -40,7 +40,8 @@ _ORG_HEADS = (
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|Management Committee|Fund|Union|Court|Miner[íi]a|Minera|Mineração|People[’']s Government|Securities|Bank|Board|Council|Authority|JSC|PJSC|Bhd|Berhad|GmbH|"
+    r"Party Committee|Management Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|"
+    r"Fund|Union|Court|Miner[íi]a|Minera|Mineração|JSC|PJSC|Bhd|Berhad|GmbH|"
     r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
@@ -993,8 +994,9 @@ def _places_of_bodies(mentions: list[Mention], aliases: dict[str, Entry]) -> lis
                     out.append(Mention(m.start, m.start + len(surface), surface, "place", e.canonical, e.kind))
                     break
             else:  # `Baiyin Municipal Party Committee`: the city the knowledge base does not know yet
-                if words[1:2] == ["Municipal"] or words[2:3] == ["Municipal"] and words[1][:1].isupper():
-                    surface = " ".join(words[: words.index("Municipal")])
+                k = words.index("Municipal") if "Municipal" in words[1:3] else 0
+                if k and all(w[:1].isupper() for w in words[:k]):
+                    surface = " ".join(words[:k])
                     out.append(Mention(m.start, m.start + len(surface), surface, "place", surface, "city", False))
     return out
 
@@ -1045,7 +1047,7 @@ def _titled_names(text: str, kb: KB) -> list[tuple[int, int, str]]:
             continue
         g = 1 if m.group(1) else 2
         a, name = m.start(g), m.group(g)
-        if name[: name.find(" ")] in _NOT_NAME_LEADS:
+        if name.split(" ", 1)[0] in _NOT_NAME_LEADS:
             continue  # `The European Chamber said`: a body, no person; `At Tianhe Magnetics, General
             # Manager Zhao Min`: the place of what follows
         while name.count(" ") >= 2 and (first := name.split(" ", 1)[0]) in _portfolio_set():

@@ -748,9 +748,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
             if word == "agreed" and text.startswith(" that", m.end()) and not _the_two(text, s, e):
                 continue  # `the panel agreed that the standard was “advanced and practical”`: a view
-            if word == "meeting" and _NTH_MEETING.search(text, max(s, m.start() - 20), m.start()):
-                continue  # `At the 38th meeting of Baogang’s Party Committee Standing Committee this year,
-                # Meng … led executives in studying …`: the setting of a standing body's study, no event
+            if (before := _NO_EVENT_AFTER.get(word)) is not None and before.search(text, max(s, m.start() - 20), m.start()):
+                continue  # `At the 38th meeting of …`, `a winning partner`: see _NO_EVENT_AFTER
             if text.endswith("before the ", max(s, m.start() - 11), m.start()):
                 continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
             if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
@@ -793,10 +792,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             bids = word in ("opened", "opens") and _OPENED_BIDS.match(text, m.end()) is not None
             if word in ("opened", "opens") and not bids and _NOT_OPENED.match(text, m.end()):
                 continue  # `opened an investigation`: no plant was opened
-            if word in ("meet", "meets", "met") and _NOT_MET.match(text, m.end()):
-                continue  # `enough to meet Japan’s demand`: no meeting
-            if word == "winning" and _ARTICLE_BEFORE.search(text, max(s, m.start() - 6), m.start()):
-                continue  # `a winning partner`, `the winning bid`: who will win, no award
+            if (after := _NO_EVENT_BEFORE.get(word)) is not None and after.match(text, m.end()):
+                continue  # `enough to meet Japan’s demand`: see _NO_EVENT_BEFORE
             etype, prio = kb.triggers[word]
             if etype == "ceremony" and _OPENING.search(text, max(s, m.start() - 9), m.start()):
                 etype = "opening ceremony"  # `attended the opening ceremony`: part of the gathering before
@@ -957,8 +954,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ev.people += [p for p in talks.people if p not in ev.people]
             ev.organizations += [o for o in talks.organizations if o not in ev.organizations]
             if talks.start_md:
-                ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
-                    talks.start_date, talks.end_date, talks.start_md, talks.end_md, talks.date_text)
+                _take_day(ev, talks)
                 continue
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
@@ -983,8 +979,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 and (host := next((h for h in reversed(events[:k]) if h.start_md), None)) is not None
                 and host.event_type == "meeting"  # (the last dated event before it)
                 and host.trigger.lower() in ("conference", "meeting", "forum", "summit", "symposium")):
-            ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
-                host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
+            _take_day(ev, host)
             continue
         # `At the conference, Baogang signed …`: an undated event inside a dated gathering
         if ev.start_md is None and (at := _AT_GATHERING.search(text, ev.start, ev.end)):
@@ -992,8 +987,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                          and _family(h) in ("meeting", "ceremony")
                          and at.group(1).lower() in (h.trigger.lower(), "meeting", "ceremony")), None)
             if host is not None:
-                ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
-                    host.start_date, host.end_date, host.start_md, host.end_md, host.date_text)
+                _take_day(ev, host)
     # `has announced an internal transformation`: an announcement is an event when it is dated
     # (so are takeovers and openings: `completed its takeover of … on October 22`)
     # (an undated one may first fold into the dated one it tells of: `On November 14, the fund said it
@@ -1037,6 +1031,13 @@ _SPIRIT_OF = re.compile(r"\b(?:spirit|guidelines?|decisions?) of the (?:[\w’'-
 # from …` is a purchase agreement, `committed £45 million to Pensana` a financing one, `unveiled the
 # laboratory’s plaque` a ceremony
 _EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO, "unveiled": _PLAQUE_AFTER}
+# and words that tell of none before what follows them (`enough to meet Japan’s demand`), or after
+# what comes before them: `At the 38th meeting of Baogang’s Party Committee Standing Committee this
+# year, Meng … led executives in studying …` (the setting of a standing body's study), `a winning
+# partner` (who will win, no award)
+_NTH_MEETING = re.compile(r"\b[Aa]t (?:the|its) \d+(?:st|nd|rd|th) $")
+_NO_EVENT_BEFORE = {"meet": _NOT_MET, "meets": _NOT_MET, "met": _NOT_MET}
+_NO_EVENT_AFTER = {"meeting": _NTH_MEETING, "winning": _ARTICLE_BEFORE}
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
@@ -1084,7 +1085,6 @@ _SAME_DAY = re.compile(
     re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
-_NTH_MEETING = re.compile(r"\b[Aa]t (?:the|its) \d+(?:st|nd|rd|th) $")
 _AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
 _BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
@@ -1110,6 +1110,12 @@ def _is_dateline(text: str, d: DateSpan) -> bool:
 _TAKES_EFFECT = re.compile(r"\b(?:take|takes|took|come|comes) (?:effect|into force) (?:on |from )?$|\beffective (?:on |from )?$")
 _DATELINE_HEAD = re.compile(r"(?:[A-Z][A-Z .'-]*,\s*)?")
 _DASH_AFTER = re.compile(r"\s*(?:\([A-Z][\w .&]*\)\s*)?[—–-]")  # (`BEIJING, Dec 20 (Reuters) -`)
+
+
+def _take_day(ev: Event, other: Event) -> None:
+    """`ev` happened on `other`'s day (or days)."""
+    ev.start_date, ev.end_date, ev.start_md, ev.end_md, ev.date_text = (
+        other.start_date, other.end_date, other.start_md, other.end_md, other.date_text)
 
 
 def _day_count(days: str | None) -> int:
