@@ -178,6 +178,7 @@ def test_every_offset_points_at_its_text(name):
     "blind69",  # 0.693 (below the target at first)
     "blind70",  # 0.816 (0.851 with the gold's slips fixed: Beijing left out; a set phrase after `would` counted as a quote)
     "blind71",  # 0.795 (0.806 with the gold's slip fixed: `At the 42nd meeting of …` counted, against the seeds gold)
+    "blind72",  # 0.863
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2125,3 +2126,15 @@ def test_a_units_rare_earth_name_after_the_a_quoted_titles_words_and_a_professor
     assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Yan Chunhua", "Professor", "Peking University")}
     assert [e.event_type for e in facts.events] == ["review"]
     assert [(m.value, m.unit) for m in facts.metrics] == [(1.5, "percentage point"), (15, "mg/L")]
+
+
+def test_a_banner_is_a_county_its_party_secretary_the_banners_and_her_praise_a_quote():
+    facts = extract("On August 14, 2025, Li Xiao met officials of Abag Banner about its Rare Earth Steel Plate "
+                    "Company. Baogang Group and Keshiketeng Banner officials attended. Banner Party Secretary Bao "
+                    "Yuming praised Baogang as “the backbone of the banner’s economy.”")
+    places = {(m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"}
+    assert {("Abag Banner", "county"), ("Keshiketeng Banner", "county")} <= places
+    assert "Rare Earth Steel Plate Company" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert ("Bao Yuming", "Party Secretary", "Keshiketeng Banner") in {
+        (r.person, r.title, r.organization) for r in facts.roles}
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Bao Yuming", "the backbone of the banner’s economy.")]

@@ -87,8 +87,8 @@ _DATELINE_PLACE = re.compile(
 _NOT_DATELINES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "NEWS", "EDITORIAL", "WATCH",
                   "VIDEO", "LIVE", "UPDATED", "CORRECTION", "NOTE", "Q", "A"}
 # Found from the (rare) suffix, the name read leftwards: scanning for every capital is slower.
-_COUNTY_SUFFIX = re.compile(r"(?:County|District|[Pp]rovince|Prefecture|Oblast|Krai|Region|department|region|district|(?<= )port)\b")
-_COUNTY_WORDS = ("County", "District", "rovince", "Prefecture", "Oblast", "Krai", "Region", " department", " region",
+_COUNTY_SUFFIX = re.compile(r"(?:County|District|Banner|[Pp]rovince|Prefecture|Oblast|Krai|Region|department|region|district|(?<= )port)\b")
+_COUNTY_WORDS = ("County", "District", "Banner", "rovince", "Prefecture", "Oblast", "Krai", "Region", " department", " region",
                  " district", " port ", " port,", " port.")
 _LOWER_SUFFIXES = ("department", "region", "district", "port")
 # `Hudspeth County`, `Pyrénées-Atlantiques department`, `Liangshan Yi Autonomous Prefecture`, `Kunene Region`
@@ -277,7 +277,7 @@ def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int]
             words = words[i + 1 :]
             break
     legal = None  # `Rare Earths Norway AS`, `Rare Element Resources Ltd.`: a company's own first words
-    # (`owned`: after `Baogang’s` or `the`, `Rare Earth Steel Plate Company` is the unit's own name)
+    # (`owned`: after `Baogang’s`, `the` or `its`, `Rare Earth Steel Plate Company` is the unit's own name)
     while words:
         w = words[0]
         if owned and w == "Rare" and words[1:2] in (["Earth"], ["Earths"]) and len(words) >= 4:
@@ -291,7 +291,7 @@ def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int]
                 break
         if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
-            owned = w.endswith(("’s", "'s")) or w == "The"
+            owned = w.endswith(("’s", "'s")) or w in ("The", "Its")
             offset += len(w) + 1
             words = words[1:]
             continue
@@ -353,6 +353,13 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         while len(words) > 2 and words[0] in _ORG_STOP:  # `In Pingyuan County`
             a = text.index(words[1], a + len(words[0]))
             words = words[1:]
+        if "and" in words[:-1] and "Autonomous" not in words:  # `Baogang Group and Keshiketeng Banner`:
+            k = words.index("and") + 1  # two names (not `Xiangxi Tujia and Miao Autonomous Prefecture`)
+            a = text.index(words[k], a + sum(len(w) + 1 for w in words[:k]) - 1)
+            words = words[k:]
+        if len(words) > 2 and " ".join(words) not in aliases and " ".join(words[1:]) in aliases:
+            a = text.index(words[1], a + len(words[0]))  # `… the West Keshiketeng Banner …`: the known name
+            words = words[1:]
         if words[0] in _ORG_STOP or words[-1] in _LOWER_SUFFIXES and (
                 text[suffix.start() - 1] != " " or words[0] in _portfolio_set()) or words[-2] == "Administrative":
             continue  # (`the Commerce department` is a ministry; `… Special Administrative Region`)
@@ -362,7 +369,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             before = words[: words.index("and") if "and" in words else words.index("Autonomous")]
             head = " ".join(before[:-1] if len(before) > 1 else before)
             unknown, kind = head, "prefecture" if words[-1] == "Prefecture" else "region"
-        elif words[-1] in ("County", "District", "Krai"):  # an unknown county keeps its whole name
+        elif words[-1] in ("County", "District", "Banner", "Krai"):  # an unknown county keeps its whole name
             head, unknown = " ".join(words[:-1]), name  # (so does a krai: `Perm Krai`, not the city Perm)
             kind = "province" if words[-1] == "Krai" else "county"
         else:  # `Huambo province` is Huambo, `the Karaganda region` Karaganda, `the Tamdy district` Tamdy
@@ -514,7 +521,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     # pattern below stops at the `and`: two names unless a legal form closes them)
     and_named = [m for m in _and_legal_names(text) if not _two_names(m.group(1), aliases)]
     for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
-        cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s ", "the "), 0, m.start(1)))
+        cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s ", "the ", "its "), 0, m.start(1)))
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
         if zone := _ZONE_TAIL.match(text, m.end()):  # `Baotou Rare Earth High-Tech … Zone`: a place

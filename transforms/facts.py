@@ -340,6 +340,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 org = _ministry(kb, m.group("portfolio"), orgish, titles)
             elif inst := _INSTITUTION_BEFORE.search(text, max(s0, start - 16), start):
                 org = _last_named(orgish, inst.group(1).title(), start)
+            elif unit := _PLACE_UNIT_BEFORE.search(text, max(s0, start - 12), start):
+                org = next((o for o in reversed(orgish) if o.end <= start and o.entity_type == "place"
+                            and unit.group(1) in o.canonical.split()), None)  # `Banner Party Secretary Bao Yuming`
             elif of := _OF_AFTER_NAME.match(text, p.end):
                 org = org_starting_at(of.end())  # `Professor Yan Chunhua of Peking University`
             elif pw := _PORTFOLIO_WORD_BEFORE.search(text, max(s0, start - 30), start):
@@ -634,6 +637,7 @@ _RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
 # the article's company when no other is near)
 _INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
 # `university Vice President Wang Li`, `Bureau Director Liu Hongbo`: of the one named before
+_PLACE_UNIT_BEFORE = re.compile(r"(?<![\w-])(Banner|County|Prefecture) $")  # (the one named before)
 _OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
 _INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
 
@@ -1708,7 +1712,7 @@ _SAID = re.compile(
     r"\b(?:said|says|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|"
     r"declared|remarked|warned|warns|argued|argues|emphasized|emphasizes|emphasised|stressed|"
     r"stresses|urged|urges|insisted|insists|called for|calls for|called on|calls on|called|"
-    r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges)\b"
+    r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges|praised|praises|hailed|hails)\b"
 )
 _AFTER_QUOTE = re.compile(  # `,” Meng said` / `,” said Meng` / `,” she said`
     r"\s*,?\s*(?:(?P<v1>[A-Za-z]+)\s+(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)|"
