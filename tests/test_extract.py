@@ -179,6 +179,7 @@ def test_every_offset_points_at_its_text(name):
     "blind70",  # 0.816 (0.851 with the gold's slips fixed: Beijing left out; a set phrase after `would` counted as a quote)
     "blind71",  # 0.795 (0.806 with the gold's slip fixed: `At the 42nd meeting of …` counted, against the seeds gold)
     "blind72",  # 0.863
+    "blind73",  # 0.867
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2138,3 +2139,15 @@ def test_a_banner_is_a_county_its_party_secretary_the_banners_and_her_praise_a_q
     assert ("Bao Yuming", "Party Secretary", "Keshiketeng Banner") in {
         (r.person, r.title, r.organization) for r in facts.roles}
     assert [(q.speaker, q.quote) for q in facts.quotes] == [("Bao Yuming", "the backbone of the banner’s economy.")]
+
+
+def test_a_board_secretary_is_no_board_and_an_agreement_approved_the_next_sentence_is_that_approval():
+    facts = extract("- Northern Rare Earth and Baotou Steel Union agreed to raise the concentrate price.\n"
+                    "- The two companies' boards approved the new price on December 29, 2025.\n"
+                    "Northern Rare Earth Board Secretary Wang Jiang said so. The China Nonferrous Metals Industry "
+                    "Association gave a prize.")
+    nre = "China Northern Rare Earth (Group) High-Tech"
+    assert [(e.event_type, str(e.start_date), e.organizations) for e in facts.events] == [
+        ("announcement", "2025-12-29", [nre, "Baotou Steel Union"])]
+    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Wang Jiang", "Board Secretary", nre)}
+    assert "China Nonferrous Metals Industry Association" in {m.canonical for m in facts.mentions}

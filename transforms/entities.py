@@ -534,6 +534,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
+        if surface.endswith(" Board") and f"Board {word_after(text, start + len(surface))}" in kb.titles:
+            surface = surface[: -len(" Board")]  # `Northern Rare Earth Board Secretary Wang Jiang`: an office
         if (text[start - 1 : start] == "“" and _QUOTED_TITLE_GOES_ON.match(text, start + len(surface))
                 or _in_quoted_title(text, start, start + len(surface))):
             continue  # `“Cerium-Based Rare Earth Polishing Powder”`, `“Technical Specification for the
@@ -1119,6 +1121,12 @@ def word_before(text: str, pos: int) -> str:
     """The word ending right before `pos` (whitespace-separated), or ''."""
     words = text[max(0, pos - 30) : pos].split()
     return words[-1] if words else ""
+
+
+def word_after(text: str, pos: int) -> str:
+    """The word starting right after `pos` (whitespace-separated), or ''."""
+    words = text[pos : pos + 30].split()
+    return words[0] if words else ""
 
 
 def _is_word_char(ch: str) -> bool:  # `\w`

@@ -960,6 +960,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if talks.start_md:
                 _take_day(ev, talks)
                 continue
+        # `Northern Rare Earth and Baotou Steel Union agreed … The two companies' boards approved …`:
+        # the bodies of the event told just before
+        if (not ev.organizations and k > 0 and (prev := events[k - 1]).sentence == ev.sentence - 1
+                and _THE_TWO_COMPANIES.search(text, ev.start, ev.end)):
+            ev.organizations = list(prev.organizations)
         # `Earlier that day, the delegation visited …`, `After the meeting, … signed`: the day
         # of the event told before
         if ev.start_md is None and (same := _SAME_DAY.search(text, ev.start, ev.end)
@@ -1093,6 +1098,7 @@ _AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
 _BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _THE_TWO = re.compile(r"\s*(?:The|Both) (?:two(?: sides| parties| leaders| ministers| companies| men| women)?|sides)\b")
+_THE_TWO_COMPANIES = re.compile(r"\b[Tt]he two companies\b")
 _THE_TWO_OF = re.compile(r"\b(?:[Tt]he|[Bb]oth) two (?:sides|parties|leaders|ministers|companies|countries|governments)\b")
 
 
@@ -1251,6 +1257,11 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
         return same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
     if ev.event_type == "ceremony" and len(same) == 1 and same[0].event_type == "opening":
         return same[0]  # `cut the ribbon`: at the opening
+    if ev.event_type == "agreement" and ev.organizations and (approval := next(
+            (m for m in merged if m.event_type == "announcement" and set(ev.organizations) <= set(m.organizations)
+             and any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)):
+        return approval  # `… agreed to raise the price …`, then `The two companies' boards approved the
+        # new price on December 29`: the agreement made on the day it was approved
     if (ev.event_type in ("visit", "inspection")
             and len(opened := [m for m in merged if m.event_type in ("opening", "ceremony")]) == 1
             and set(ev.organizations) & set(opened[0].organizations)
