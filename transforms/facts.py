@@ -341,8 +341,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             elif inst := _INSTITUTION_BEFORE.search(text, max(s0, start - 16), start):
                 org = _last_named(orgish, inst.group(1).title(), start)
             elif unit := _PLACE_UNIT_BEFORE.search(text, max(s0, start - 12), start):
-                org = next((o for o in reversed(orgish) if o.end <= start and o.entity_type == "place"
-                            and unit.group(1) in o.canonical.split()), None)  # `Banner Party Secretary Bao Yuming`
+                org = _last_named(orgish, unit.group(1), start, "place")  # `Banner Party Secretary Bao Yuming`
             elif of := _OF_AFTER_NAME.match(text, p.end):
                 org = org_starting_at(of.end())  # `Professor Yan Chunhua of Peking University`
             elif pw := _PORTFOLIO_WORD_BEFORE.search(text, max(s0, start - 30), start):
@@ -642,9 +641,10 @@ _OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
 _INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
 
 
-def _last_named(orgish: list[Mention], head: str, before: int) -> Mention | None:
-    """The last organization before `before` whose name holds the word `head` (`University`)."""
-    return next((o for o in reversed(orgish) if o.end <= before and o.entity_type == "organization"
+def _last_named(orgish: list[Mention], head: str, before: int, kind: str = "organization") -> Mention | None:
+    """The last organization (or place) before `before` whose name holds the word `head`
+    (`University`, `Banner`)."""
+    return next((o for o in reversed(orgish) if o.end <= before and o.entity_type == kind
                  and head in o.canonical.split()), None)
 
 
