@@ -300,6 +300,11 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             if org is None and (head := _INSTITUTION_AFTER.match(text, p.end + m.end())):
                 # `Wang Jianguo, Party Secretary of the university`: the university named last
                 org = _last_named(orgish, head.group(1).title(), p.start)
+            if org is None and (gov := _GOVERNMENT_AFTER.match(text, p.end + m.end())):
+                # `Ma Xiangyun, Vice Chairman of the regional government`: the region named last
+                kinds = _GOVERNMENT_KINDS[gov.group(1)]
+                org = next((o for o in reversed(orgish) if o.end <= p.start and o.entity_type == "place"
+                            and o.kind in kinds), None)
         elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
               and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))
               and (tm.group(2) or not _NAME_NEXT.match(text, tm.end()))):
@@ -637,6 +642,9 @@ _RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
 _INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
 # `university Vice President Wang Li`, `Bureau Director Liu Hongbo`: of the one named before
 _PLACE_UNIT_BEFORE = re.compile(r"(?<![\w-])(Banner|County|Prefecture) $")  # (the one named before)
+_GOVERNMENT_AFTER = re.compile(r"(regional|provincial|municipal|city|county) government\b")
+_GOVERNMENT_KINDS = {"regional": ("province", "region"), "provincial": ("province",), "municipal": ("city",),
+                     "city": ("city",), "county": ("county",)}
 _OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
 _INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
 
