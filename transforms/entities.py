@@ -257,8 +257,12 @@ _TITLE_SMALL_WORDS = {"of", "the", "for", "and", "in", "on", "to", "a", "an", "w
 
 
 def _in_quoted_title(text: str, a: int, b: int) -> bool:
-    """`a:b` lies inside a quoted title: curly quotes around words that are all capitalised but
-    the small ones (`“Technical Specification for the Recycling of … Scrap”`)."""
+    """`a:b` lies inside a quoted title: it opens the quote and more capitalised words follow
+    before the quote closes (`“Cerium-Based Rare Earth Polishing Powder”`), or curly quotes stand
+    around words that are all capitalised but the small ones (`“Technical Specification for the
+    Recycling of … Scrap”`)."""
+    if text[a - 1 : a] == "“" and _QUOTED_TITLE_GOES_ON.match(text, b):
+        return True
     left = text.rfind("“", max(0, a - 120), a)
     right = text.find("”", b, b + 80)
     if left == -1 or right == -1 or "”" in text[left:a] or "“" in text[b:right]:
@@ -536,8 +540,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         surface, start = cleaned
         if surface.endswith(" Board") and f"Board {word_after(text, start + len(surface))}" in kb.titles:
             surface = surface[: -len(" Board")]  # `Northern Rare Earth Board Secretary Wang Jiang`: an office
-        if (text[start - 1 : start] == "“" and _QUOTED_TITLE_GOES_ON.match(text, start + len(surface))
-                or _in_quoted_title(text, start, start + len(surface))):
+        if _in_quoted_title(text, start, start + len(surface)):
             continue  # `“Cerium-Based Rare Earth Polishing Powder”`, `“Technical Specification for the
             # Recycling of Rare Earth Permanent Magnet Scrap”`: words of a quoted title
         known = aliases.get(surface)

@@ -302,9 +302,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                 org = _last_named(orgish, head.group(1).title(), p.start)
             if org is None and (gov := _GOVERNMENT_AFTER.match(text, p.end + m.end())):
                 # `Ma Xiangyun, Vice Chairman of the regional government`: the region named last
-                kinds = _GOVERNMENT_KINDS[gov.group(1)]
-                org = next((o for o in reversed(orgish) if o.end <= p.start and o.entity_type == "place"
-                            and o.kind in kinds), None)
+                org = _last_place(orgish, _GOVERNMENT_KINDS[gov.group(1)], p.start)
         elif ((m := _COMMA_THE.match(right)) and (j := place_or_org_at(p.end + m.end()))
               and (tm := _title_after_jurisdiction(kb).match(text, j.end, j.end + 200))
               and (tm.group(2) or not _NAME_NEXT.match(text, tm.end()))):
@@ -482,9 +480,8 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
                 (o for o in orgish if o.end == led.start() and o.entity_type == "organization"), None)):
             r.organization = body.canonical  # `a delegation from … Ministry of Mining Industry and
             # Geology, led by Deputy Minister Bakhodir Yusupov`: the office is the body's
-        elif text.endswith("Regional ", 0, r.start) and (region := next(
-                (o for o in reversed(orgish) if o.start < r.start and o.entity_type == "place"
-                 and o.kind in ("province", "state")), None)):
+        elif (text.endswith("Regional ", 0, r.start)
+              and (region := _last_place(orgish, ("province", "state"), r.start))):
             r.organization = region.canonical  # `Regional Minister … Mercedes Gómez` in an article
             # about Castilla-La Mancha: the region's government, not the country's
         elif d := demonym.search(text, max(0, r.start - 45), r.start):
@@ -647,6 +644,12 @@ _GOVERNMENT_KINDS = {"regional": ("province", "region"), "provincial": ("provinc
                      "city": ("city",), "county": ("county",)}
 _OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
 _INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
+
+
+def _last_place(orgish: list[Mention], kinds: tuple[str, ...], before: int) -> Mention | None:
+    """The last place of one of `kinds` named before `before` (`the regional government`: the region)."""
+    return next((o for o in reversed(orgish)
+                 if o.end <= before and o.entity_type == "place" and o.kind in kinds), None)
 
 
 def _last_named(orgish: list[Mention], head: str, before: int, kind: str = "organization") -> Mention | None:
@@ -842,8 +845,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
         places = [m for m in inside if m.entity_type == "place"
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
-        told = _events_by_date(accepted, own) or ([(best[0], best[2], day)] if best is not None else [])
-        for etype, trig, d in told + [(etype, trig, None) for etype, trig in earlier]:
+        plan = _events_by_date(accepted, own) or ([(best[0], best[2], day)] if best is not None else [])
+        for etype, trig, d in plan + [(etype, trig, None) for etype, trig in earlier]:
             if etype == "opening ceremony":
                 host = next((h for h in reversed(events) if _family(h) == "meeting"), None)
                 etype = host.event_type if host is not None else "ceremony"
@@ -1258,7 +1261,7 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
         return target  # somebody in common
     # (an agreement with a party the dated one lacks is another agreement: `Apple separately agreed
     # to buy …` beside the Pentagon's deal)
-    if target := next((m for m in same if any(abs(x - ev.sentence) == 1 for x in told[id(m)])
+    if target := next((m for m in same if _told_next_to(ev, m, told)
                        and not _new_party(ev, m)), None):
         return target  # told in the next sentence
     if not ev.people and len(same) == 1 and set(ev.organizations) <= set(same[0].organizations):
@@ -1267,7 +1270,7 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
         return same[0]  # `cut the ribbon`: at the opening
     if ev.event_type == "agreement" and ev.organizations and (approval := next(
             (m for m in merged if m.event_type == "announcement" and set(ev.organizations) <= set(m.organizations)
-             and any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)):
+             and _told_next_to(ev, m, told)), None)):
         return approval  # `… agreed to raise the price …`, then `The two companies' boards approved the
         # new price on December 29`: the agreement made on the day it was approved
     if (ev.event_type in ("visit", "inspection")
@@ -1279,6 +1282,11 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
     if ev.definite and same:  # `attended the meeting`: the last one named
         return next((m for m in reversed(same) if m.start < ev.start), same[0])
     return None
+
+
+def _told_next_to(ev: Event, dated: Event, told: dict[int, list[int]]) -> bool:
+    """`ev` is told in the sentence before or after one that told `dated` (highlights or body)."""
+    return any(abs(x - ev.sentence) == 1 for x in told[id(dated)])
 
 
 def _shared_people(ev: Event, other: Event) -> bool:
@@ -1317,7 +1325,7 @@ def _fold_leftovers(leftovers: list[Event], merged: list[Event], told: dict[int,
                                    and set(ev.people) <= set(m.people)), None)
                           or next((m for m in merged if m.event_type == "announcement" and _family(ev) == "meeting"
                                    and set(ev.people) <= set(m.people)
-                                   and any(abs(x - ev.sentence) == 1 for x in told[id(m)])), None)) is not None:
+                                   and _told_next_to(ev, m, told)), None)) is not None:
             _absorb(target, ev)
             leftovers.remove(ev)
         # (`- Northern Rare Earth and Shenghe signed a supply agreement …` in the highlights, whose
