@@ -31,6 +31,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
+from prefect.settings import PREFECT_API_URL
 
 from transforms.decode import NotText
 from transforms.extract import extract, fact_rows, row_id
@@ -366,7 +367,11 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        runner = ProcessPoolTaskRunner(max_workers=workers)
+        api_url = PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL")  # (the latter:
+        # set by shared_prefect_api after Prefect read its settings)
+        runner = ProcessPoolTaskRunner(max_workers=workers,
+                                       initializer=_one_client_per_worker if api_url else None,
+                                       initargs=(api_url,) if api_url else ())
     elif kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -382,6 +387,22 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
     return runner, workers + 1
 
 
+def _one_client_per_worker(api_url: str) -> None:
+    """Run once in each process-pool worker: one Prefect client for every task run it runs.
+
+    Without it, each task run in a worker built two clients of its own (the task's context, then
+    the task engine's), each loading certifi's CA bundle into a new SSL context: about 40% of a
+    task run's cost on this runner (seen with py-spy in the overhead probe of `ree-etl bench`).
+    The client is made for the API the flow process uses (`api_url`, read when the runner is
+    made), kept entered for the worker's life and found by Prefect's own lookup."""
+    from prefect.context import SyncClientContext
+    from prefect.settings import temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        context = SyncClientContext()
+    context.__enter__()  # (spawned workers end with os._exit: nothing to close)
+
+
 @contextmanager
 def shared_prefect_api(kind: str) -> Iterator[None]:
     """Worker processes talk to this process's Prefect API.
@@ -392,7 +413,6 @@ def shared_prefect_api(kind: str) -> Iterator[None]:
     each, with the workers' task runs recorded away from the flow's server). For those runners,
     start the ephemeral server here and give its URL to the workers through the environment
     (Dask workers inherit it at start; the process pool passes os.environ with every task)."""
-    from prefect.settings import PREFECT_API_URL
 
     if kind == "thread" or PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL"):
         yield

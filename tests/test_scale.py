@@ -11,9 +11,11 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import ROOT
+from prefect import flow, task
+from prefect.cache_policies import NONE
 
 from flows.bench import make_corpus
-from flows.ingest import flow_with_runner
+from flows.ingest import flow_with_runner, make_task_runner
 from transforms.normalize import normalize
 from warehouse.schema import ALL_TABLES
 
@@ -48,6 +50,37 @@ def test_parallel_runner_gives_the_same_warehouse(prefect_harness, tmp_path, run
     for table in sa:
         assert [tuple(str(v).replace(str(tmp_path / "a"), "") for v in r) for r in sa[table]] == \
                [tuple(str(v).replace(str(tmp_path / "b"), "") for v in r) for r in sb[table]], table
+
+
+@task(cache_policy=NONE)
+def _client_seen() -> tuple[int, int, str]:
+    """(worker pid, the Prefect client this task run used, that client's API URL)."""
+    import os
+
+    from prefect.context import SyncClientContext
+
+    client = SyncClientContext.get().client
+    return os.getpid(), id(client), str(client.api_url)
+
+
+@flow
+def _clients_of(n: int) -> list[tuple[int, int, str]]:
+    return [_client_seen.submit().result() for _ in range(n)]
+
+
+def test_process_workers_keep_one_prefect_client_for_all_their_task_runs(prefect_harness):
+    """Each task run in a process-pool worker used to build two Prefect clients of its own (each
+    an SSL context loaded with certifi's CA bundle: the bulk of a task run's bookkeeping there).
+    Each worker now makes one, for the API of the flow process, and every task run it runs uses it."""
+    from prefect.settings import PREFECT_API_URL
+
+    runner, _ = make_task_runner("process", workers=2)
+    seen = _clients_of.with_options(task_runner=runner)(6)
+    by_worker: dict[int, set[int]] = {}
+    for pid, client, _ in seen:
+        by_worker.setdefault(pid, set()).add(client)
+    assert all(len(clients) == 1 for clients in by_worker.values()), by_worker
+    assert {url for *_, url in seen} == {PREFECT_API_URL.value().rstrip("/") + "/"}
 
 
 def test_synthetic_corpus_is_reproducible_and_mixed(tmp_path):
