@@ -181,6 +181,7 @@ def test_every_offset_points_at_its_text(name):
     "blind72",  # 0.863
     "blind73",  # 0.867
     "blind74",  # 0.955
+    "blind75",  # 0.942
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2158,3 +2159,19 @@ def test_an_office_of_the_regional_government_is_the_regions():
     facts = extract("On October 21, 2025, Meng Fanying met a delegation from the Xinjiang Uygur Autonomous Region "
                     "led by Ma Xiangyun, Vice Chairman of the regional government, at Baogang Group in Baotou.")
     assert ("Ma Xiangyun", "Vice Chairman", "Xinjiang") in {(r.person, r.title, r.organization) for r in facts.roles}
+
+
+def test_a_premier_without_a_place_is_the_articles_provinces_and_a_fund_keeps_its_first_word():
+    facts = extract("Premier Scott Moe called it a first. The money came through Natural Resources Canada’s "
+                    "Critical Minerals Infrastructure Fund. “It was built right here in Saskatchewan,” Moe said.")
+    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Scott Moe", "Premier", "Saskatchewan")}
+    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert orgs == {"Natural Resources Canada", "Critical Minerals Infrastructure Fund"}
+
+
+def test_what_a_company_said_on_a_day_is_not_the_visit_it_had_that_day():
+    facts = extract("The Saskatchewan Research Council said on October 28, 2025 that its facility had cast its "
+                    "first metal. Premier Scott Moe visited the facility that afternoon with Saskatchewan "
+                    "Research Council President Mike Crabtree.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("announcement", "2025-10-28"), ("visit", "2025-10-28")]

@@ -70,6 +70,9 @@ def _and_legal_names(text: str) -> list[re.Match[str]]:
         return []
     return [m for lf in _LEGAL_FORM.finditer(text)
             if (m := _AND_LEGAL_NAME.search(text, max(0, lf.start() - 120), lf.end())) is not None]
+_FUND_ADJECTIVES = {"Global", "Western", "Strategic", "Critical", "Green", "Regional", "Provincial",
+                    "Central", "Domestic", "Local", "Advanced", "Smart"}  # (`Critical Minerals
+# Infrastructure Fund`, `Strategic Innovation Fund`: a fund's name opens with them)
 _ORG_STOP = {
     "The", "In", "At", "For", "During", "From", "As", "With", "Why", "This", "That", "A", "An",
     "And", "Of", "On", "By", "To", "Its", "Their", "Our", "Global", "Western", "Chinese",
@@ -293,7 +296,8 @@ def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int]
                 legal = _LEGAL_SUFFIX.match(" ".join(words)) is not None
             if legal:
                 break
-        if (w in _ORG_STOP or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
+        if (w in _ORG_STOP and not (w in _FUND_ADJECTIVES and words[-1] == "Fund")
+                or w.endswith(("’s", "'s", "’", ",", "-based", "-owned", "-listed", "-backed", "-run")) or not w[:1].isupper()
                 or w.endswith(".") and w[:-1] in _ORG_STOP):
             owned = w.endswith(("’s", "'s")) or w in ("The", "Its")
             offset += len(w) + 1

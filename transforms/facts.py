@@ -517,6 +517,11 @@ def _state_office_places(text: str, roles: list[Role], sents: list[tuple[int, in
             led = next((o.canonical for o in named if r.title.endswith("Mayor") and any(
                 x.organization == f"{o.canonical} Municipal Party Committee" for x in roles)), None)
             r.organization = led or next((o.canonical for o in named), None)
+        elif r.title == "Premier" and _main_country(orgish) != "China" and (
+                region := _last_place(orgish, ("province", "state"), r.start) or next(
+                    (o for o in orgish if o.entity_type == "place" and o.kind in ("province", "state")), None)):
+            r.organization = region.canonical  # `Premier Scott Moe` in an article about Saskatchewan:
+            # the premier of a province or state (China's is the knowledge base's, above)
         elif "Federal " in text[max(0, r.start - 8) : r.start + 8]:
             r.organization = _federal_country(orgish)  # `Federal Minister for Economic Affairs …`
         elif ((_MINISTER_OF.match(text, r.start) or _MINISTER_OF.match(text, r.end)
@@ -1222,6 +1227,10 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     return sorted(merged + leftovers, key=lambda ev: ev.start)
 
 
+_NOT_ANNOUNCED = {"visit", "meeting"}  # (`SRC said on October 28 that it had cast its first metal`;
+# `the Premier visited the facility that afternoon`: what was said is not the visit)
+
+
 def _fold_dated(dated: list[Event]) -> tuple[list[Event], dict[int, list[int]]]:
     """One event a day and kind, and the sentences each was told in (highlights, body)."""
     merged: list[Event] = []
@@ -1242,6 +1251,7 @@ def _fold_dated(dated: list[Event]) -> tuple[list[Event], dict[int, list[int]]]:
     # names a party the agreement lacks: a ministry's approval on the day a deal with another firm is signed)
     for ev in [m for m in merged if m.event_type == "announcement"]:
         other = next((m for m in merged if m.event_type != "announcement" and m.start_md == ev.start_md
+                      and _family(m) not in _NOT_ANNOUNCED
                       and ev.organizations and set(ev.organizations) <= set(m.organizations)), None)
         if other is not None:
             _absorb(other, ev)
