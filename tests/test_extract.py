@@ -182,6 +182,7 @@ def test_every_offset_points_at_its_text(name):
     "blind73",  # 0.867
     "blind74",  # 0.955
     "blind75",  # 0.942
+    "blind76",  # 0.863
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2175,3 +2176,27 @@ def test_what_a_company_said_on_a_day_is_not_the_visit_it_had_that_day():
                     "Research Council President Mike Crabtree.")
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
         ("announcement", "2025-10-28"), ("visit", "2025-10-28")]
+
+
+def test_a_symposium_after_the_inspection_is_its_own_meeting_with_municipal_and_provincial_bodies():
+    facts = extract("On December 3, 2025, Vice Governor Zhang Xin led a delegation to Guangdong Guangsheng Rare "
+                    "Earth Co., Ltd. in Heyuan. After the inspection, Zhang chaired a symposium with officials of the Heyuan "
+                    "Municipal Government and the Guangdong Provincial Department of Natural Resources.")
+    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert {"Heyuan Municipal Government", "Guangdong Provincial Department of Natural Resources"} <= orgs
+    assert "Natural Resources" not in orgs
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("visit", "2025-12-03"), ("meeting", "2025-12-03")]
+    assert facts.events[1].organizations == ["Heyuan Municipal Government",
+                                             "Guangdong Provincial Department of Natural Resources"]
+
+
+def test_a_chinese_companys_name_after_its_province_a_national_laboratory_and_a_named_mine():
+    facts = extract("Guangdong Guangsheng Rare Earth Co., Ltd. is a unit of China Rare Earth Group. Guangsheng "
+                    "Chairman Huang Guowei spoke. Ramaco opened a plant at its Brook Mine near Sheridan and signed "
+                    "a memorandum with Oak Ridge National Laboratory. Work on the West Mine’s expansion goes on.")
+    assert ("Huang Guowei", "Chairman", "Guangdong Guangsheng Rare Earth Co., Ltd.") in {
+        (r.person, r.title, r.organization) for r in facts.roles}
+    assert "Oak Ridge National Laboratory" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    places = {(m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"}
+    assert ("Brook", "mine") in places and "West" not in {p for p, _ in places}

@@ -40,9 +40,9 @@ _ORG_HEADS = (
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|Management Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|"
+    r"Party Committee|Management Committee|People[’']s Government|(?:Municipal|Provincial|County|Regional) Government|Securities|Bank|Board|Council|Authority|"
     r"Fund|Union|Court|Miner[íi]a|Minera|Mineração|JSC|PJSC|Bhd|Berhad|GmbH|"
-    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering"
+    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering|Laborator(?:y|ies)"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -130,8 +130,8 @@ _AT_IN = ("at ", "in ")
 # `its Kumagaya plant`: a plant named after its town
 _TOWN_PLANT = re.compile(rf"(?<![\w-])(?:its|their|the) ({_CAP_WORD})$")
 _PLANT_WORDS = ("plant", "factory", "works", "smelter", "refinery")
-_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect", " project")
-_NAMED_SITE = re.compile(rf"(?<![\w’'-])[Tt]he ((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) "
+_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect", " project", " Mine", " Deposit")
+_NAMED_SITE = re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Tt]heir) ((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) "
                          r"(?:(?:rare[ -]earths?|REE|heavy rare earths?|ionic[ -]clay|lithium|niobium|monazite) )?$")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
@@ -164,6 +164,8 @@ _OF_ORG = re.compile(
     rf" of(?: the)?(?: {_OF_WORD}){{1,4}}(?:(?:, {_OF_WORD}(?: {_OF_WORD}){{0,2}}){{0,3}} (?:and|&)(?: {_OF_WORD}){{1,3}})?"
     rf"(?: at(?: [A-Z][a-z]+){{1,2}})?(?![\w-])"
 )
+_OF_TAIL = re.compile(  # what follows a body's head word: `of Natural Resources`, `of Industry and …`
+    rf" of((?: {_OF_WORD}){{1,4}}(?:(?:, {_OF_WORD}(?: {_OF_WORD}){{0,2}}){{0,3}} (?:and|&)(?: {_OF_WORD}){{1,3}})?)(?![\w-])")
 # `Development and Reform Commission`, `Natural Resources and Planning Bureau`: from the head
 _BODY_WORDS = ("Commission", "Committee", "Bureau", "Administration", "Department", "Office", "Center", "Centre")
 _BODY_HEAD = re.compile(rf" (?:{'|'.join(_BODY_WORDS)})(?![\w-])")
@@ -605,6 +607,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 if org_starts is None:
                     org_starts = {c[0] for c in cands if c[3].entity_type == "organization"}
                 if i not in org_starts:  # (not before a known `Department of Defense`)
+                    if (of := _OF_TAIL.match(text, j)) and of.group(1).strip() not in aliases:
+                        j = of.end()  # `the Guangdong Provincial Department of Natural Resources`: its
+                        # portfolio (not a parent the knowledge base knows: `… Department of MIIT`)
                     spans.append((u.start(1), j))
     for a, b in spans:
         if heading_starts and in_heading(a):
@@ -748,6 +753,10 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
             w = m.surface.split()[0]
             if w == "PT" and m.surface.count(" ") >= 2:  # `PT Timah Tbk` … `Timah shares rose`
                 w = m.surface.split()[1]
+            elif (m.surface.count(" ") >= 2 and (e := kb.aliases.get(w)) is not None
+                  and e.entity_type == "place" and _PINYIN.match(w2 := m.surface.split()[1])):
+                w = w2  # `Guangdong Guangsheng Rare Earth Co., Ltd.` … `Guangsheng Chairman …`: the
+                # name after its province or city (a Chinese one: not `Baotou Steel Union`'s `Steel`)
             firsts.setdefault(w, set()).add(m.canonical)
             first_at.setdefault(w, m)
     owners = {w: first_at[w] for w, cs in firsts.items()
@@ -964,7 +973,8 @@ def _places_before_regions(text: str, cands: list, aliases: dict[str, Entry]) ->
 
 
 _NOT_TOWNS = {"However", "Meanwhile", "Today", "Yesterday", "Instead", "Still", "Also", "Further", "Moreover",
-              "Separately", "Elsewhere", "Globally", "Overall", "Currently", "Previously", "Similarly"}
+              "Separately", "Elsewhere", "Globally", "Overall", "Currently", "Previously", "Similarly",
+              "West", "East", "North", "South", "Main", "Central", "New", "Old"}  # (`the West Mine’s expansion`)
 _ABBR_DEF = re.compile(r"\s*\(([A-Z](?:[A-Za-z&]|[’'](?=[a-z])){1,9})\)")  # `(SRC)`, `(Ma’aden)`
 
 
@@ -993,7 +1003,8 @@ def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: (m.start, m.entity_type))
 
 
-_BODY_HEADS = ("Party Committee", "Management Committee", "People’s Government", "People's Government")
+_BODY_HEADS = ("Party Committee", "Management Committee", "People’s Government", "People's Government",
+               "Municipal Government", "Provincial Government", "County Government", "Regional Government")
 
 
 def _places_of_bodies(mentions: list[Mention], aliases: dict[str, Entry]) -> list[Mention]:

@@ -762,10 +762,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         j = bisect.bisect_left(date_pos, s)
         d_in = dates[j] if j < len(dates) and dates[j].pos < e else None
         at = _AT_GATHERING.search(text, s, e) if len(hits[i]) > 1 else None
+        back = _AFTER_EVENT.match(text, s) if len(hits[i]) > 1 else None
         for m in hits[i]:
             word = m.group().lower()  # (the match may be on `low`)
             if at is not None and at.start(1) <= m.start() < at.end(1):
                 continue  # `At the opening ceremony, 28 projects were signed`: the setting, not the event
+            if back is not None and m.start() < back.end():
+                continue  # `After the inspection, Zhang chaired a symposium`: the event told before
             if word == "agreed" and text.startswith(" that", m.end()) and not _the_two(text, s, e):
                 continue  # `the panel agreed that the standard was “advanced and practical”`: a view
             if (before := _NO_EVENT_AFTER.get(word)) is not None and before.search(text, max(s, m.start() - 20), m.start()):
