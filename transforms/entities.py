@@ -42,7 +42,7 @@ _ORG_HEADS = (
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|Management Committee|People[’']s Government|(?:Municipal|Provincial|County|Regional) Government|Securities|Bank|Board|Council|Authority|"
     r"Fund|Union|Court|Miner[íi]a|Minera|Mineração|JSC|PJSC|Bhd|Berhad|GmbH|"
-    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering|Laborator(?:y|ies)"
+    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering|Laborator(?:y|ies)|Branch"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -295,7 +295,9 @@ def _clean_org(surface: str, start: int, owned: bool = False) -> tuple[str, int]
             if w == "Rare" and words[1:2] not in (["Earth"], ["Earths"]):
                 break
             if legal is None:  # (looked at only when such a word opens the name)
-                legal = _LEGAL_SUFFIX.match(" ".join(words)) is not None
+                # (`China Huadian Corporation Inner Mongolia Branch`: a company's branch in a place)
+                legal = any(_LEGAL_SUFFIX.match(" ".join(words[: len(words) - k])) is not None
+                            for k in ((0, 2, 3, 4) if words[-1] == "Branch" else (0,)))
             if legal:
                 break
         if (w in _ORG_STOP and not (w in _FUND_ADJECTIVES and words[-1] == "Fund")
@@ -652,7 +654,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     mentions = _abbreviations(text, _places_of_bodies(chosen, aliases))
     mentions = _companies_named_after_places(text, _same_organizations(_jurisdiction_references(text, mentions)))
     mentions = _prefix_references(text, mentions, kb)
-    return _resolve_short_references(text, _first_word_references(text, mentions, kb))
+    return _branch_references(text, _resolve_short_references(text, _first_word_references(text, mentions, kb)), kb)
 
 
 # First words that do not name a company on their own (`General Motors` … `General Manager`)
@@ -663,6 +665,31 @@ _NOT_SHORT_NAMES = _ORG_STOP | {
     "Board", "Commission", "Agency", "Bureau", "Party", "People’s", "People's", "Export-Import", "Japan",
     "Korea", "Vice", "Deputy", "Chief", "Senior", "Defense", "Defence", "Metals", "Materials",
 }
+
+
+def _branch_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
+    """`China Huadian Corporation Inner Mongolia Branch` … `Huadian Inner Mongolia General Manager`:
+    a word of the company's Chinese name and the branch's place name the branch (not the place)."""
+    branches = {m.canonical: m for m in mentions if m.entity_type == "organization" and m.canonical.endswith(" Branch")}
+    if not branches:
+        return mentions
+    found = []
+    for b in branches.values():
+        words = b.canonical.split()[:-1]
+        for n in (2, 1):  # the branch's place: its last one or two words
+            place = kb.aliases.get(" ".join(words[-n:]))
+            if place is None or place.entity_type != "place" or len(words) <= n:
+                continue
+            for w in words[:-n]:
+                if len(w) >= 4 and _PINYIN.match(w) and w not in kb.aliases:
+                    short = f"{w} {' '.join(words[-n:])}"
+                    found += [Mention(i, j, short, "organization", b.canonical, b.kind, b.from_kb)
+                              for i, j in _word_hits(text, short)]
+            break
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start <= m.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda m: (m.start, m.entity_type))
 
 
 def _outside(mentions: list[Mention], candidates: list[Mention]) -> list[Mention]:

@@ -1044,6 +1044,7 @@ _STATEMENT_TRIGGERS = {"in a filing", "in a statement", "said in"}  # (`said in 
 _TO_BODY_ON = re.compile(r"(?:\s+(?:to|with|in)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)?\s+on\s+")
 _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulcan on Nov. 3`
                    "started production", "began production", "commenced production",  # (not `began production in 2019`)
+                   "started trial production", "began trial production", "commenced trial production",
                    "shipped the first", "shipped its first",  # (`shipped the first magnets … on October 29`)
                    "renewed",  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
                    "said it had",  # (`On November 14, the fund said it had chosen …`)
