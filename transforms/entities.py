@@ -670,6 +670,8 @@ _NOT_SHORT_NAMES = _ORG_STOP | {
 def _branch_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
     """`China Huadian Corporation Inner Mongolia Branch` … `Huadian Inner Mongolia General Manager`:
     a word of the company's Chinese name and the branch's place name the branch (not the place)."""
+    if " Branch" not in text:  # (a str search first: most articles name no branch)
+        return mentions
     branches = {m.canonical: m for m in mentions if m.entity_type == "organization" and m.canonical.endswith(" Branch")}
     if not branches:
         return mentions
