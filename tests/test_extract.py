@@ -184,6 +184,7 @@ def test_every_offset_points_at_its_text(name):
     "blind75",  # 0.942
     "blind76",  # 0.863
     "blind77",  # 0.857
+    "blind78",  # 0.928
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2213,3 +2214,10 @@ def test_a_companys_branch_in_a_place_and_its_short_name_and_trial_production_op
         ("Gao Ming", "General Manager", branch)}
     assert ("opening", "2025-12-05", ["Baotou Huamei"]) in [
         (e.event_type, str(e.start_date), e.organizations) for e in facts.events]
+
+
+def test_an_office_of_a_place_then_the_name_at_a_sentences_end_and_a_price_agency_analyst():
+    facts = extract("Daido opened its Nakatsugawa plant. Two days later, the minister visited the plant with the "
+                    "mayor of Nakatsugawa, Masaki Kondo. “Prices will hold,” said Wu Chenhui, chief analyst at Mysteel.")
+    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+        ("Masaki Kondo", "Mayor", "Nakatsugawa"), ("Wu Chenhui", "Chief Analyst", "Mysteel")}

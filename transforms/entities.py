@@ -1151,7 +1151,8 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     portfolio = (rf"\s+(?:of|for)(?:\s+(?:the\s+)?(?:{words})(?![\w-]),?(?:\s+(?:and|&)(?=\s))?){{1,6}}"
                  rf"(?=\s+(?!(?:{words})(?![\w-])))")  # all of the portfolio, never part of it
     comma_office = (rf"(?:(?:\s+(?:of|for)(?:\s+[A-Z][\w’'-]*,?(?:\s+and)?){{1,5}})?,"
-                    rf"(?=\s+(?:{_TITLED_NAME[1:]}\s*,))")
+                    rf"(?=\s+(?:{_TITLED_NAME[1:]}\s*(?:,|\.(?:\s|$))))")  # (or a sentence's end:
+    # `… with Shimizu and the mayor of Nakatsugawa, Masaki Kondo.`)
     return (
         # `CEO Amanda Lacaze`, `said Amanda Lacaze`, `Minister of Mining, Kenneth Zikhale Ng’oma`
         # `The company’s chief executive, Barbara Humpton, told …`: an apposition
