@@ -185,6 +185,7 @@ def test_every_offset_points_at_its_text(name):
     "blind76",  # 0.863
     "blind77",  # 0.857
     "blind78",  # 0.928
+    "blind79",  # 0.850
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2221,3 +2222,13 @@ def test_an_office_of_a_place_then_the_name_at_a_sentences_end_and_a_price_agenc
                     "mayor of Nakatsugawa, Masaki Kondo. “Prices will hold,” said Wu Chenhui, chief analyst at Mysteel.")
     assert {(r.person, r.title, r.organization) for r in facts.roles} == {
         ("Masaki Kondo", "Mayor", "Nakatsugawa"), ("Wu Chenhui", "Chief Analyst", "Mysteel")}
+
+
+def test_a_research_team_to_a_subsidiary_the_team_toured_and_a_chinese_name_after_place_and_rare_earth():
+    facts = extract("On the morning of January 8, 2026, Baogang Group General Manager Li Xiao led a research team to "
+                    "Baotou Rare Earth Tianjiao Technology Co., Ltd. The team toured the workshops and heard a "
+                    "report from Tianjiao General Manager Han Tao.")
+    tianjiao = "Baotou Rare Earth Tianjiao Technology Co., Ltd."
+    assert ("Han Tao", "General Manager", tianjiao) in {(r.person, r.title, r.organization) for r in facts.roles}
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("inspection", "2026-01-08", ["Li Xiao", "Han Tao"])]

@@ -782,10 +782,12 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
             w = m.surface.split()[0]
             if w == "PT" and m.surface.count(" ") >= 2:  # `PT Timah Tbk` … `Timah shares rose`
                 w = m.surface.split()[1]
-            elif (m.surface.count(" ") >= 2 and (e := kb.aliases.get(w)) is not None
-                  and e.entity_type == "place" and _PINYIN.match(w2 := m.surface.split()[1])):
-                w = w2  # `Guangdong Guangsheng Rare Earth Co., Ltd.` … `Guangsheng Chairman …`: the
-                # name after its province or city (a Chinese one: not `Baotou Steel Union`'s `Steel`)
+            elif (m.surface.count(" ") >= 2 and (e := kb.aliases.get(w)) is not None and e.entity_type == "place"
+                  and (w2 := next((x for x in m.surface.split()[1:4] if x not in _NOT_SHORT_NAMES), None))
+                  and _PINYIN.match(w2)):
+                w = w2  # `Guangdong Guangsheng Rare Earth Co., Ltd.` … `Guangsheng Chairman …`,
+                # `Baotou Rare Earth Tianjiao Technology` … `Tianjiao`: the name after its province or
+                # city (and generic words; a Chinese one: not `Baotou Steel Union`'s `Steel`)
             firsts.setdefault(w, set()).add(m.canonical)
             first_at.setdefault(w, m)
     owners = {w: first_at[w] for w, cs in firsts.items()

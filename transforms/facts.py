@@ -1088,7 +1088,7 @@ _THE_DEAL_AFTER = re.compile(r"\s+(?:the\s+(?:agreement|deal|memorandum|contract
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
-_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}delegation\b")
+_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}(?:delegation|team)\b")  # (`The team toured …`: the research team)
 # `At the symposium, Shang Wenchang said … . Wu Juhai said …`: the next speakers spoke there too
 _SPOKE = "said|stressed|noted|pointed out|emphasized|introduced"
 _SPOKE_NEXT = re.compile(rf"(?:[A-Z][\w’'-]+ ){{1,3}}(?:{_SPOKE}|added)\b")
