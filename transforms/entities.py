@@ -42,7 +42,8 @@ _ORG_HEADS = (
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
     r"Party Committee|Management Committee|People[’']s Government|(?:Municipal|Provincial|County|Regional) Government|Securities|Bank|Board|Council|Authority|"
     r"Fund|Union|Court|Miner[íi]a|Minera|Mineração|JSC|PJSC|Bhd|Berhad|GmbH|"
-    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering|Laborator(?:y|ies)|Branch"
+    r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering|Laborator(?:y|ies)|Branch|"
+    r"Organi[sz]ation"
 )
 _CAPWORD = r"(?:[A-Z][\w&.-]*|&|\([A-Z][a-z]+\))"  # `IREL (India) Limited`
 _SP = r"[^\S\n]+"  # spaces, never a line break: a name does not run from one line into the next
@@ -174,6 +175,10 @@ _UNIT_HEAD = re.compile(r"\bthe ((?:[A-Z][\w-]+ ){0,3}[A-Z][\w-]+)$")
 _AND_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w-]+ ){1,2})and(?: [A-Z][\w-]+){1,2}$")
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _RANKS = {"Comrade", "Colonel", "Lieutenant", "Major", "Captain", "General", "Brigadier", "Admiral", "Commander", "Marshal"}
+# ranks that open a name alone (`Field Marshal Asim Munir`; not `General`, `Major` or `Captain`, which
+# open other words: `General Motors`)
+_RANK_LEADS = ["Field Marshal", "Major General", "Lieutenant General", "Brigadier General", "Lieutenant Colonel",
+               "Colonel", "Admiral", "Vice Admiral", "Rear Admiral", "Air Marshal", "Air Chief Marshal"]
 _ABBREVIATIONS = {"Co.", "Corp.", "Inc.", "Ltd.", "Bros.", "St.", "Mt.", "No.", "Dept.", "Intl."}
 _SPEECH_WORDS = ["said", "says", "told", "added", "adds", "noted", "notes", "stated", "explained",
                  "emphasized", "emphasised", "stressed"]
@@ -209,6 +214,16 @@ def _in_portfolio(text: str, pos: int) -> bool:
     # right after `of`, only a portfolio word goes on with it: `Party Secretary of Baogang Group`
     # names the group
     return m is not None and (not m.group().endswith(("of ", "for ")) or _portfolio_head().match(text, pos) is not None)
+
+
+_OFFICE_AFTER = re.compile(r" (?:Minister|Secretary|Commissioner)\b")
+
+
+@cache
+def _portfolio_run() -> re.Pattern[str]:
+    """Portfolio words only: `Natural Resources`, `Industry and Trade`."""
+    words = portfolio_alternation()
+    return re.compile(rf"(?:{words})(?:,? (?:and |& )?(?:{words}))*")
 
 
 @cache
@@ -534,6 +549,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     and_named = [m for m in _and_legal_names(text) if not _two_names(m.group(1), aliases)]
     for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
         cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s ", "the ", "its "), 0, m.start(1)))
+        if text.startswith(" (", m.end()) and (whole := _spelled_by_abbreviation(text, m)) is not None:
+            cleaned = whole  # `Missouri-based U.S. Strategic Metals (USSM)`: the words its letters stand for
         if cleaned is None or (heading_starts and in_heading(m.start())):
             continue
         if zone := _ZONE_TAIL.match(text, m.end()):  # `Baotou Rare Earth High-Tech … Zone`: a place
@@ -546,6 +563,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
         if _in_portfolio(text, m.start()):
             continue  # `Vice Minister of Industry and Information Technology`: an office
         surface, start = cleaned
+        if _OFFICE_AFTER.match(text, start + len(surface)) and _portfolio_run().fullmatch(surface):
+            continue  # `Energy and Natural Resources Minister Alparslan Bayraktar`: an office's portfolio
         if surface.endswith(" Board") and f"Board {word_after(text, start + len(surface))}" in kb.titles:
             surface = surface[: -len(" Board")]  # `Northern Rare Earth Board Secretary Wang Jiang`: an office
         if _in_quoted_title(text, start, start + len(surface)):
@@ -1009,6 +1028,20 @@ _NOT_TOWNS = {"However", "Meanwhile", "Today", "Yesterday", "Instead", "Still", 
 _ABBR_DEF = re.compile(r"\s*\(([A-Z](?:[A-Za-z&]|[’'](?=[a-z])){1,9})\)")  # `(SRC)`, `(Ma’aden)`
 
 
+def _spelled_by_abbreviation(text: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The last words of a name whose initials are the abbreviation defined right after it (`U.S.
+    Strategic Metals (USSM)`: `U.S.` gives `US`), with where they start; None when none are."""
+    if (d := _ABBR_DEF.match(text, m.end())) is None:
+        return None
+    abbr = d.group(1).upper()
+    words = list(re.finditer(r"\S+", m.group(1)))
+    for k in range(len(words) - 1):  # (at least two words)
+        if "".join(w.group().replace(".", "") if w.group().count(".") > 1 else w.group()[0]
+                   for w in words[k:]).upper() == abbr:
+            return m.group(1)[words[k].start() :], m.start(1) + words[k].start()
+    return None
+
+
 def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     """`the Saskatchewan Research Council (SRC) … SRC President …`: the abbreviation defined in
     brackets after an organization names it wherever else it stands in the article, the headline
@@ -1145,7 +1178,7 @@ def portfolio_alternation(not_after: str | None = _WORDISH) -> str:
 def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
     # `\b` first, not `not_after`: the words begin with most lower-case letters, so a scan for
     # their first letters would stop nearly everywhere (measured: 76 µs a document against 132)
-    lead = trie_regex(list(kb.titles) + [t.lower() for t in kb.titles] + _SPEECH_WORDS)
+    lead = trie_regex(list(kb.titles) + [t.lower() for t in kb.titles] + _SPEECH_WORDS + _RANK_LEADS)
     # `Minister of Investment, Trade and Industry Tengku Zafrul Aziz`: with no comma, the name
     # begins at the first word that is not a portfolio's (state offices only: `General Manager of
     # Energy Fuels Mark Chalmers` would lose a company word to the name)

@@ -638,7 +638,9 @@ def _in_relative_clause(left: str, pos: int) -> bool:
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _RANK_ENDS = tuple(f"{r} " for r in _RANKS)
-_RANK_BEFORE = re.compile(rf"(?:(?:{'|'.join(_RANKS)}) )+$")
+# one rank (`Major General`, `Field Marshal`, `Comrade`): `Director General Major General Syed Abbas`
+# holds the office `Director General` before the rank
+_RANK_BEFORE = re.compile(rf"(?:(?:Field|Air(?: Chief)?|Vice|Rear|Major|Lieutenant|Brigadier) )?(?:{'|'.join(_RANKS)}) $")
 # `of the university`: an institution named before by its full name (not `the company`, which is
 # the article's company when no other is near)
 _INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
@@ -1046,6 +1048,7 @@ _DATED_TRIGGERS = {"loan", "lent",  # `closed a $620 million direct loan to Vulc
                    "started production", "began production", "commenced production",  # (not `began production in 2019`)
                    "started trial production", "began trial production", "commenced trial production",
                    "shipped the first", "shipped its first",  # (`shipped the first magnets … on October 29`)
+                   "first shipment",  # (`On October 7, the first shipment of … left the port of Karachi`)
                    "renewed",  # (`renewed the licence … on March 2, 2026`; not `renewed calls for …`)
                    "said it had",  # (`On November 14, the fund said it had chosen …`)
                    "rejected",  # (`rejected the environmental permit … on October 30`)

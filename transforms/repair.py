@@ -25,7 +25,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import ftfy
@@ -413,10 +413,11 @@ def _cp1252_lossy_layer(text: str) -> list[_Edit]:
     return edits
 
 
-def _cp1252_residue_layer(text: str) -> list[_Edit]:
+def _cp1252_residue_layer(text: str, letters: bool = False) -> list[_Edit]:
     """Whole Windows-1252 sequences ftfy left behind (it gives up on a line that mixes fixed
     and broken text: `© 2025 Rare Earth Exchangesâ„¢`). Only sequences that decode to a
-    character news text plausibly contains are changed."""
+    character news text plausibly contains are changed; with `letters` (the text held
+    Windows-1252 mojibake of punctuation, `â€`), also a letter's two bytes in an ASCII word."""
     if not _CP1252_MARKS.search(text):
         return []
     fam = cp1252_family()
@@ -428,9 +429,19 @@ def _cp1252_residue_layer(text: str) -> list[_Edit]:
             if (u.kind == "exact" and u.end - u.start >= 3 and u.chars[0] in PLAUSIBLE
                     and (not prev or prev.isascii())):
                 edits.append(_Edit(start + u.start, start + u.end, u.chars[0], "cp1252-exact", 0.9))
+            elif (letters and u.kind == "exact" and u.end - u.start == 2 and u.chars[0].isalpha()
+                  and run[u.start + 1] not in _AFTER_A_LETTER  # (ftfy's own cases: `SELKÄ EDELLÄ`, `ZZAJÉ’s`)
+                  and prev.isascii() and (prev.isalpha() or not prev.isalnum()) and start + u.end < len(text)
+                  and text[start + u.end].isascii() and text[start + u.end].isalpha()):
+                # `EskiÅŸehir`, `Åšwinoujście`: a letter's two bytes in an ASCII word (ftfy gave up on
+                # its line), in text that shows the mojibake elsewhere (not ftfy's `DrÃ¥ber` alone)
+                edits.append(_Edit(start + u.start, start + u.end, u.chars[0], "cp1252-exact", 0.9))
     return edits
 
 
+# characters that follow a letter in real text (a no-break space, quotes, dashes, dots): a capital
+# before one of them is that capital, not a letter's lead byte
+_AFTER_A_LETTER = frozenset("\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b4\u00b7")
 _CP1252_MARKS = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
@@ -554,7 +565,8 @@ def repair(text: str) -> RepairResult:
     records: list[list] = []
     residuals: list[Residual] = []
     current = text
-    for layer in (_cp1252_lossy_layer, _ftfy_layer, _cp1252_residue_layer, _thai_layer):
+    residue = partial(_cp1252_residue_layer, letters="\u00e2\u20ac" in text)
+    for layer in (_cp1252_lossy_layer, _ftfy_layer, residue, _thai_layer):
         result = layer(current)
         edits, new_res = result if isinstance(result, tuple) else (result, [])
         if not edits:
