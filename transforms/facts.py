@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from transforms.entities import _RANKS, Mention, _is_heading, portfolio_alternation, word_before
+from transforms.entities import (
+    _RANK_LEADS,
+    _RANKS,
+    Mention,
+    _is_heading,
+    portfolio_alternation,
+    word_before,
+)
 from transforms.kb import KB, demonyms, load, trie_regex
 
 MONTHS = [
@@ -640,7 +647,7 @@ _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _RANK_ENDS = tuple(f"{r} " for r in _RANKS)
 # one rank (`Major General`, `Field Marshal`, `Comrade`): `Director General Major General Syed Abbas`
 # holds the office `Director General` before the rank
-_RANK_BEFORE = re.compile(rf"(?:(?:Field|Air(?: Chief)?|Vice|Rear|Major|Lieutenant|Brigadier) )?(?:{'|'.join(_RANKS)}) $")
+_RANK_BEFORE = re.compile(rf"(?:{'|'.join(sorted(set(_RANK_LEADS) | _RANKS, key=len, reverse=True))}) $")
 # `of the university`: an institution named before by its full name (not `the company`, which is
 # the article's company when no other is near)
 _INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
