@@ -386,8 +386,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         if r.organization and r.title not in _STATE_TITLES:
             known.setdefault(r.person, r.organization)
     for r in roles:
-        if r.organization or r.title in _STATE_TITLES or _cabinet_office(text, r):
-            continue
+        if (r.organization or r.title in _STATE_TITLES and not _UNIT_BEFORE_TITLE.search(text, max(0, r.start - 12), r.start)
+                or _cabinet_office(text, r)):
+            continue  # (`Workshop director Zhao Lei`: a company's office, whatever the title)
         if r.person in known:
             r.organization = known[r.person]
             continue
@@ -398,6 +399,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         s0 = next((s for s, e in sents if s <= r.start < e), 0)
         prior = [o for o in orgish if o.entity_type == "organization" and s0 <= o.start < r.start
                  and o.kind not in _BODY_KINDS and not _listing(text, o)  # (`(Nasdaq: USAR)`)
+                 # (`the group’s Party Committee Theoretical Study Center Group held …, chaired by
+                 # Party Secretary and Chairman Meng Fanying`: a body inside the company, not his employer)
+                 and not _INNER_BODY.match(o.canonical)
                  # (`At Sichuan Jiangtong Rare Earth Co., Ltd., a subsidiary of Jiangxi Copper, General
                  # Manager Yang Hai`: the parent named in passing is not the one meant)
                  and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)]
@@ -576,6 +580,12 @@ def _subject_before(text: str, s0: int, sents: list[tuple[int, int]], orgish: li
         # the visit was at, named in the opening phrase
         return next((o.canonical for o in orgish if head < o.start < comma and o.entity_type == "organization"
                      and o.kind not in _BODY_KINDS | {"government"}), None)
+    if text.startswith(("Its ", "Their "), head):
+        # `… Jinmeng Rare Earth Company. Its extraction workshop replaced …`: the company named last in
+        # the sentence before (none there, `The company produced …`: no guess)
+        before = next((a for a, e in sents if e <= prev and text[e:prev].strip() == ""), prev)
+        return next((o.canonical for o in reversed(orgish) if before <= o.start and o.end <= prev
+                     and o.entity_type == "organization" and o.kind not in _BODY_KINDS | {"government"}), None)
     if _FROM_THE_COMPANY.search(text, head, s0):
         return None  # `Apple separately committed $500 million to buy magnets from the company.`: the
         # subject deals with the article's company, whose officer the next bare title more likely is
@@ -644,6 +654,8 @@ def _in_relative_clause(left: str, pos: int) -> bool:
 
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+_INNER_BODY = re.compile(r"(?:Party|Standing|Theoretical|Discipline|Leading) ")  # a body named without its owner
+_UNIT_BEFORE_TITLE = re.compile(r"\b(?:[Ww]orkshop|[Pp]lant|[Ff]actory|[Mm]ine|[Ss]melter) $")
 _RANK_ENDS = tuple(f"{r} " for r in _RANKS)
 # one rank (`Major General`, `Field Marshal`, `Comrade`): `Director General Major General Syed Abbas`
 # holds the office `Director General` before the rank
@@ -1290,6 +1302,10 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
         return target  # told in the next sentence
     if not ev.people and len(same) == 1 and set(ev.organizations) <= set(same[0].organizations):
         return same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
+    if (not ev.people and len(same) == 1 and _family(ev) == "meeting"
+            and set(ev.organizations) & set(same[0].organizations) and not _new_party(ev, same[0])):
+        return same[0]  # `- Baogang Group's Party Committee holds a theoretical study session …` and
+        # the body's dated session of that committee: one meeting
     if ev.event_type == "ceremony" and len(same) == 1 and same[0].event_type == "opening":
         return same[0]  # `cut the ribbon`: at the opening
     if ev.event_type == "agreement" and ev.organizations and (approval := next(
