@@ -188,6 +188,7 @@ def test_every_offset_points_at_its_text(name):
     "blind79",  # 0.850
     "blind80",  # 0.744
     "blind81",  # 0.759
+    "blind82",  # 0.977
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2269,3 +2270,9 @@ def test_a_workshop_director_is_of_the_company_its_workshop_refers_to():
                     "cut steam use by 18%. Workshop director Zhao Lei said the change took three months.")
     assert {(r.person, r.title, r.organization) for r in facts.roles} == {
         ("Zhao Lei", "Director", "Jinmeng Rare Earth Company")}
+
+
+def test_a_ministers_portfolio_list_is_no_name_in_an_apposition():
+    facts = extract("Naaja Nathanielsen, Greenland’s Minister for Business, Mineral Resources, Justice and Gender "
+                    "Equality, said in Nuuk that the government would not reopen the question.")
+    assert {m.canonical for m in facts.mentions if m.entity_type == "person"} == {"Naaja Nathanielsen"}

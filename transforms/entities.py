@@ -651,6 +651,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             name = text[a:b]
         if set(name.replace("-", " ").split()) & title_words or name.split()[0] in _HONORIFICS:
             continue  # `Mr Cuzzubbo`: the surname alone resolves to the full name
+        if _portfolio_run().fullmatch(name):
+            continue  # `Minister for Business, Mineral Resources, Justice and …`: a portfolio's words
         if heading_starts and in_heading(a) and text.count(name) < 2:
             continue  # `Ganzhou Party Secretary Conducts Research on …`: a headline's words, no name
         add((a, a - b, 3, Mention(a, b, name, "person", name, "", False)))
