@@ -190,6 +190,7 @@ def test_every_offset_points_at_its_text(name):
     "blind81",  # 0.759
     "blind82",  # 0.977
     "blind83",  # 0.957
+    "blind84",  # 1.000
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
