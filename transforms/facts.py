@@ -407,6 +407,10 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                  and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)]
         if prior:
             r.organization = prior[-1].canonical
+        elif ((ref := _THE_INSTITUTION.search(text, max((a for a, _ in sents if a < s0), default=s0), r.start))
+              and (inst := _last_named(orgish, ref.group(1).title(), r.start)) is not None):
+            r.organization = inst.canonical  # `…, the institute said. Deputy Director Gao Wei, who led the
+            # project team, said …`: the institute's
         elif subject := _subject_before(text, s0, sents, orgish):
             r.organization = subject  # `5. JL Mag opened a line … Chairman Cai Baogui called it …`
         elif main_org:  # `where General Manager Lü Feng presented`: the article's company
@@ -669,7 +673,9 @@ _GOVERNMENT_AFTER = re.compile(r"(regional|provincial|municipal|city|county) gov
 _GOVERNMENT_KINDS = {"regional": ("province", "region"), "provincial": ("province",), "municipal": ("city",),
                      "city": ("city",), "county": ("county",)}
 _OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
-_INSTITUTION_BEFORE = re.compile(r"\b(university|institute|academy|college|Bureau|Administration|Commission)(?:[’']s)? $")
+_INSTITUTION_BEFORE = re.compile(r"\b([Uu]niversity|[Ii]nstitute|[Aa]cademy|[Cc]ollege|Bureau|Administration|Commission)"
+                                  r"(?:[’']s)? $")  # (`Institute President Zhang Anwen`, `university President …`)
+_THE_INSTITUTION = re.compile(r"\bthe (university|institute|academy|college)(?:[’']s)?\b")
 
 
 def _last_place(orgish: list[Mention], kinds: tuple[str, ...], before: int) -> Mention | None:
@@ -872,6 +878,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         if (_THE_COMPANY.search(text, s, e) and (main_org := main_org_of()) is not None
                 and main_org not in orgs):
             orgs.append(main_org)  # `the company had signed a supply agreement with Ford`
+        if (not orgs and (ref := _THE_INSTITUTION.search(text, s, e))
+                and (inst := _last_named(mentions, ref.group(1).title(), s)) is not None):
+            orgs.append(inst.canonical)  # `two of the institute’s projects won first prizes`: the
+            # institute named last before
         places = [m for m in inside if m.entity_type == "place"
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
         plan = _events_by_date(accepted, own) or ([(best[0], best[2], day)] if best is not None else [])
