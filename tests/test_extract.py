@@ -192,6 +192,7 @@ def test_every_offset_points_at_its_text(name):
     "blind83",  # 0.957
     "blind84",  # 1.000
     "blind85",  # 0.900
+    "blind86",  # 0.933
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2290,3 +2291,12 @@ def test_the_institute_named_before_holds_its_presidents_office_its_prizes_and_a
     assert {(r.person, r.title, r.organization) for r in facts.roles} == {
         ("Zhang Anwen", "President", inst), ("Gao Wei", "Deputy Director", inst)}
     assert (str(facts.events[-1].start_date), facts.events[-1].organizations) == ("2025-12-25", [inst])
+
+
+def test_an_audit_of_a_subsidiary_is_a_review_told_in_the_highlights_and_contracts_signed_since_are_none():
+    facts = extract("- Baogang Group’s Discipline Inspection Commission finished a month-long audit of procurement at "
+                    "Hefeng Rare Earth.\nThe group’s Discipline Inspection Commission completed a month-long audit "
+                    "of procurement at Hefeng Rare Earth on November 28, 2025. Led by Commission Secretary Wang Hong, "
+                    "the audit team reviewed 1,260 contracts signed since 2023.")
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("review", "2025-11-28", ["Wang Hong"])]

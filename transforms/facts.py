@@ -1097,7 +1097,8 @@ _EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO, "unveiled": _PLAQUE_AFTER}
 # year, Meng … led executives in studying …` (the setting of a standing body's study), `a winning
 # partner` (who will win, no award)
 _NTH_MEETING = re.compile(r"\b[Aa]t (?:the|its) \d+(?:st|nd|rd|th) $")
-_NO_EVENT_BEFORE = {"meet": _NOT_MET, "meets": _NOT_MET, "met": _NOT_MET}
+_SINCE = re.compile(r"\s+since\b")  # `reviewed 1,260 contracts signed since 2023`: contracts of a period
+_NO_EVENT_BEFORE = {"meet": _NOT_MET, "meets": _NOT_MET, "met": _NOT_MET, "signed": _SINCE}
 _NO_EVENT_AFTER = {"meeting": _NTH_MEETING, "winning": _ARTICLE_BEFORE}
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
@@ -1316,6 +1317,10 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
             and set(ev.organizations) & set(same[0].organizations) and not _new_party(ev, same[0])):
         return same[0]  # `- Baogang Group's Party Committee holds a theoretical study session …` and
         # the body's dated session of that committee: one meeting
+    if (not ev.people and len(same) == 1 and _family(ev) != "agreement" and same[0].organizations
+            and set(same[0].organizations) <= set(ev.organizations)):
+        return same[0]  # `- Baogang Group's Discipline Inspection Commission finished a month-long audit
+        # of procurement at Hefeng …` (every body of the dated audit, and the group): that audit
     if ev.event_type == "ceremony" and len(same) == 1 and same[0].event_type == "opening":
         return same[0]  # `cut the ribbon`: at the opening
     if ev.event_type == "agreement" and ev.organizations and (approval := next(
