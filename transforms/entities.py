@@ -34,13 +34,15 @@ _NOT_GIVEN = {
     "bang", "sun", "dong", "gang", "change", "tie", "pin", "tan", "pan", "fan", "den", "hen",
     "ten", "men", "zen", "bin", "tin", "din", "gin", "sin", "pen", "bun", "gun", "nun",
 }
+_GOVERNMENT_LEVELS = ("Municipal", "Provincial", "County", "Regional")  # `Heyuan Municipal Government`
 _ORG_HEADS = (
     r"Rare[ -]Earths?(?: Group| Company| Co\.,? Ltd\.?| Co\.?)?|Mining(?: Company| Group| Co\.,? Ltd\.?| Co\.?)?|Group|"
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
     r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
-    r"Party Committee|Management Committee|People[’']s Government|(?:Municipal|Provincial|County|Regional) Government|Securities|Bank|Board|Council|Authority|"
+    r"Party Committee|Management Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|"
+    rf"(?:{'|'.join(_GOVERNMENT_LEVELS)}) Government|"
     r"Fund|Union|Court|Miner[íi]a|Minera|Mineração|JSC|PJSC|Bhd|Berhad|GmbH|"
     r"Partners|Capital|Ventures|Army|Tbk|Aerospace|Electronics|Chemicals?|Engineering|Laborator(?:y|ies)|Branch|"
     r"Organi[sz]ation"
@@ -688,6 +690,12 @@ _NOT_SHORT_NAMES = _ORG_STOP | {
 }
 
 
+def _chinese_name_word(w: str, kb: KB) -> bool:
+    """A word of a Chinese company's own name (`Guangsheng`, `Huadian`, `Tianjiao`): pinyin, not a
+    generic word (`Rare`, `Steel`) or a name the knowledge base knows (`Baotou`, `China`)."""
+    return len(w) >= 4 and bool(_PINYIN.match(w)) and w not in _NOT_SHORT_NAMES and w not in kb.aliases
+
+
 def _branch_references(text: str, mentions: list[Mention], kb: KB) -> list[Mention]:
     """`China Huadian Corporation Inner Mongolia Branch` … `Huadian Inner Mongolia General Manager`:
     a word of the company's Chinese name and the branch's place name the branch (not the place)."""
@@ -704,7 +712,7 @@ def _branch_references(text: str, mentions: list[Mention], kb: KB) -> list[Menti
             if place is None or place.entity_type != "place" or len(words) <= n:
                 continue
             for w in words[:-n]:
-                if len(w) >= 4 and _PINYIN.match(w) and w not in kb.aliases:
+                if _chinese_name_word(w, kb):
                     short = f"{w} {' '.join(words[-n:])}"
                     found += [Mention(i, j, short, "organization", b.canonical, b.kind, b.from_kb)
                               for i, j in _word_hits(text, short)]
@@ -805,7 +813,7 @@ def _first_word_references(text: str, mentions: list[Mention], kb: KB) -> list[M
                 w = m.surface.split()[1]
             elif (m.surface.count(" ") >= 2 and (e := kb.aliases.get(w)) is not None and e.entity_type == "place"
                   and (w2 := next((x for x in m.surface.split()[1:4] if x not in _NOT_SHORT_NAMES), None))
-                  and _PINYIN.match(w2)):
+                  and _chinese_name_word(w2, kb)):
                 w = w2  # `Guangdong Guangsheng Rare Earth Co., Ltd.` … `Guangsheng Chairman …`,
                 # `Baotou Rare Earth Tianjiao Technology` … `Tianjiao`: the name after its province or
                 # city (and generic words; a Chinese one: not `Baotou Steel Union`'s `Steel`)
@@ -1070,7 +1078,7 @@ def _abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _BODY_HEADS = ("Party Committee", "Management Committee", "People’s Government", "People's Government",
-               "Municipal Government", "Provincial Government", "County Government", "Regional Government")
+               *(f"{level} Government" for level in _GOVERNMENT_LEVELS))
 
 
 def _places_of_bodies(mentions: list[Mention], aliases: dict[str, Entry]) -> list[Mention]:

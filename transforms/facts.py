@@ -386,9 +386,10 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         if r.organization and r.title not in _STATE_TITLES:
             known.setdefault(r.person, r.organization)
     for r in roles:
-        if (r.organization or r.title in _STATE_TITLES and not _UNIT_BEFORE_TITLE.search(text, max(0, r.start - 12), r.start)
-                or _cabinet_office(text, r)):
-            continue  # (`Workshop director Zhao Lei`: a company's office, whatever the title)
+        # (a title after `Workshop`, `Plant` …: a company's office, whatever the title: `Workshop director`)
+        state = r.title in _STATE_TITLES and not _UNIT_BEFORE_TITLE.search(text, max(0, r.start - 12), r.start)
+        if r.organization or state or _cabinet_office(text, r):
+            continue
         if r.person in known:
             r.organization = known[r.person]
             continue
@@ -666,16 +667,17 @@ _RANK_ENDS = tuple(f"{r} " for r in _RANKS)
 _RANK_BEFORE = re.compile(rf"(?:{'|'.join(sorted(set(_RANK_LEADS) | _RANKS, key=len, reverse=True))}) $")
 # `of the university`: an institution named before by its full name (not `the company`, which is
 # the article's company when no other is near)
-_INSTITUTION_AFTER = re.compile(r"(?:the\s+)?(university|institute|academy|college|bank|fund)\b(?![\w-])")  # (and `…’s`)
+_INSTITUTIONS = "university|institute|academy|college"  # a body a later `the institute` refers back to
+_INSTITUTION_AFTER = re.compile(rf"(?:the\s+)?({_INSTITUTIONS}|bank|fund)\b(?![\w-])")  # (and `…’s`)
 # `university Vice President Wang Li`, `Bureau Director Liu Hongbo`: of the one named before
 _PLACE_UNIT_BEFORE = re.compile(r"(?<![\w-])(Banner|County|Prefecture) $")  # (the one named before)
 _GOVERNMENT_AFTER = re.compile(r"(regional|provincial|municipal|city|county) government\b")
 _GOVERNMENT_KINDS = {"regional": ("province", "region"), "provincial": ("province",), "municipal": ("city",),
                      "city": ("city",), "county": ("county",)}
 _OF_AFTER_NAME = re.compile(r" of (?:the )?(?=[A-Z])")
-_INSTITUTION_BEFORE = re.compile(r"\b([Uu]niversity|[Ii]nstitute|[Aa]cademy|[Cc]ollege|Bureau|Administration|Commission)"
+_INSTITUTION_BEFORE = re.compile(rf"\b((?i:{_INSTITUTIONS})|Bureau|Administration|Commission)"
                                   r"(?:[’']s)? $")  # (`Institute President Zhang Anwen`, `university President …`)
-_THE_INSTITUTION = re.compile(r"\bthe (university|institute|academy|college)(?:[’']s)?\b")
+_THE_INSTITUTION = re.compile(rf"\bthe ({_INSTITUTIONS})(?:[’']s)?\b")
 
 
 def _last_place(orgish: list[Mention], kinds: tuple[str, ...], before: int) -> Mention | None:
