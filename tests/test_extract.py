@@ -193,6 +193,7 @@ def test_every_offset_points_at_its_text(name):
     "blind84",  # 1.000
     "blind85",  # 0.900
     "blind86",  # 0.933
+    "blind87",  # 0.957
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2300,3 +2301,8 @@ def test_an_audit_of_a_subsidiary_is_a_review_told_in_the_highlights_and_contrac
                     "the audit team reviewed 1,260 contracts signed since 2023.")
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("review", "2025-11-28", ["Wang Hong"])]
+
+
+def test_a_count_named_before_its_figure():
+    facts = extract("He asked the company to double its number of certified robot technicians to 60 by June.")
+    assert [(m.value, m.unit, m.measure) for m in facts.metrics] == [(60, "count", "certified robot technicians")]

@@ -1626,12 +1626,21 @@ def find_metrics(text: str, mentions: list[Mention], sents: list[tuple[int, int]
         if free(m.start(), m.end()) and not _is_year(m.group("num")):
             found.append(_metric(text, m, _number(m.group("num")), "count", mentions, sents, measure="of them"))
             taken.append((m.start(), m.end()))
+    # `double its number of certified robot technicians to 60 by June`: a count named before its figure
+    for n in _NUMBER_OF.finditer(text) if "number of " in text else ():
+        m = _FIGURE.match(text, n.start("num"))
+        if free(m.start(), m.end()) and not _is_year(m.group()):
+            found.append(_metric(text, m, _number(m.group()), "count", mentions, sents, measure=n.group("noun")))
+            taken.append((m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     _share_rates(text, found)
     return _ranges(text, found, skip)
 
 
 _OF_THEM = re.compile(r"(?<![\w.,$€£¥])(?P<num>\d[\d,]*)(?= of them\b)")
+_NUMBER_OF = re.compile(r"\bnumber of (?P<noun>[a-z][\w -]{2,60}?) (?:to|at|reached|rose to|fell to) "
+                        r"(?P<num>\d[\d,]*)(?![\d.]|\s*(?:%|percent))")
+_FIGURE = re.compile(r"\d[\d,]*")
 
 
 # `between 560,000 and 565,000 yuan per tonne`, `$800 to $850 per kilogram`: the low end of a range
