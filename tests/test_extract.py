@@ -210,8 +210,16 @@ def test_counted_nouns_take_their_multiplier():
     assert [(m.value, m.unit) for m in facts.metrics] == [(1_500_000, "count")]
 
 
+def _role_rows(facts) -> set[tuple[str, str, str | None]]:
+    return {(r.person, r.title, r.organization) for r in facts.roles}
+
+
 def _roles(text: str) -> set[tuple[str, str, str | None]]:
-    return {(r.person, r.title, r.organization) for r in extract(text).roles}
+    return _role_rows(extract(text))
+
+
+def _canonicals(facts, entity_type: str) -> set[str]:
+    return {m.canonical for m in facts.mentions if m.entity_type == entity_type}
 
 
 def test_second_office_after_the_first_organization():
@@ -533,7 +541,7 @@ def test_korean_names_and_alloys_of_an_element():
 def test_a_party_committee_names_its_place_and_a_district_is_a_place():
     facts = extract("Li Keke, Member of the Standing Committee of the Jiangxi Provincial Party Committee and "
                     "Secretary of the Ganzhou Municipal Party Committee, visited Ganxian District.")
-    assert {m.canonical for m in facts.mentions if m.entity_type == "place"} == {"Jiangxi", "Ganzhou", "Ganxian District"}
+    assert _canonicals(facts, "place") == {"Jiangxi", "Ganzhou", "Ganxian District"}
     assert [(r.person, r.title, r.organization) for r in facts.roles] == [
         ("Li Keke", "Secretary", "Ganzhou Municipal Party Committee")]
 
@@ -584,7 +592,7 @@ def test_an_ambassador_and_a_chairman_whose_company_opened_the_sentence_before()
     facts = extract("On November 13, Cai Baogui met Carlos Salazar, Mexico’s ambassador to China, in "
                     "Beijing.\n5. JL Mag Rare-Earth opened a line in Baotou. Chairman Cai Baogui called it "
                     "a closed loop.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Carlos Salazar", "Ambassador", "Mexico"), ("Cai Baogui", "Chairman", "JL Mag Rare-Earth")}
 
 
@@ -617,7 +625,7 @@ def test_minister_for_a_portfolio_and_a_name_before_the_office():
     facts = extract("Sweden’s Minister for Energy, Business and Industry, Ebba Busch, visited Kiruna. Naaja "
                     "Nathanielsen, Greenland’s Minister for Business, Mineral Resources and Justice, met them.")
     assert [m.canonical for m in facts.mentions if m.entity_type == "person"] == ["Ebba Busch", "Naaja Nathanielsen"]
-    assert ("Ebba Busch", "Minister", "Sweden") in {(r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Ebba Busch", "Minister", "Sweden") in _role_rows(facts)
 
 
 def test_an_abbreviation_defined_in_brackets_names_the_organization():
@@ -671,7 +679,7 @@ def test_office_of_a_city_named_with_its_level_and_of_a_region_with_a_portfolio(
 def test_a_new_organization_named_short_and_in_full_is_one():
     facts = extract("Yang inspected Guangxi Guosheng Rare Earth in May. On June 4, he visited Guangxi Guosheng "
                     "Rare Earth Development Co., Ltd. in Chongzuo.")
-    assert {m.canonical for m in facts.mentions if m.entity_type == "organization"} == {
+    assert _canonicals(facts, "organization") == {
         "Guangxi Guosheng Rare Earth Development Co., Ltd."}
 
 
@@ -680,7 +688,7 @@ def test_the_headline_company_breaks_a_tie_and_is_the_company_of_an_event():
             "Technologies on September 15, 2025. The plant makes oxides for Ionic Technologies. Managing Director Tim Harrison "
             "said the company had signed a supply agreement with Ford Motor Company earlier this year.")
     facts = extract(text)
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Tim Harrison", "Managing Director", "Ionic Rare Earths")}
     deal = next(e for e in facts.events if e.event_type == "agreement")
     assert set(deal.organizations) == {"Ionic Rare Earths", "Ford"} and deal.start_md is None
@@ -803,15 +811,14 @@ def test_knowledge_base_names_each_entity_once():
 def test_a_town_before_its_state_is_a_place_but_not_a_person_in_apposition():
     facts = extract("It will build a plant in Benson, North Carolina. However, China objected. Carlos Salazar, "
                     "Mexico’s ambassador to China, spoke.")
-    places = {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    places = _canonicals(facts, "place")
     assert "Benson" in places and not {"However", "Carlos Salazar"} & places
 
 
 def test_a_joint_stock_company_with_its_abbreviation_and_a_known_name_in_capitals():
     facts = extract("Vietnam Rare Earth JSC (VTRE) signed a deal. VTRE Chairman Luu Anh Tuan spoke. JL MAG "
                     "Rare-Earth Co., Ltd. reported results.")
-    assert ("Luu Anh Tuan", "Chairman", "Vietnam Rare Earth JSC") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Luu Anh Tuan", "Chairman", "Vietnam Rare Earth JSC") in _role_rows(facts)
     assert "JL MAG Rare-Earth Co., Ltd." not in {m.canonical for m in facts.mentions}
 
 
@@ -842,7 +849,7 @@ def test_dong_and_a_capacity_to_reach():
 
 def test_a_portuguese_name_joined_by_e():
     facts = extract("Banco Nacional de Desenvolvimento Econômico e Social (BNDES) approved a credit line.")
-    assert {m.canonical for m in facts.mentions if m.entity_type == "organization"} == {
+    assert _canonicals(facts, "organization") == {
         "Banco Nacional de Desenvolvimento Econômico e Social"}
 
 
@@ -893,7 +900,7 @@ def test_an_abbreviation_with_an_apostrophe_names_its_company_above_and_below():
     facts = extract("MP Materials and Ma’aden Sign Deal\n\nSaudi Arabian Mining Company (Ma’aden) agreed. "
                     "Ma’aden Chief Executive Officer Bob Wilt spoke.")
     assert [m.start for m in facts.mentions if m.canonical == "Saudi Arabian Mining Company"] == [17, 36, 83]
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Bob Wilt", "Chief Executive Officer", "Saudi Arabian Mining Company")}
 
 
@@ -1004,9 +1011,9 @@ def test_federal_ministers_minister_presidents_and_hyphenated_towns():
     facts = extract("Heraeus opened a plant in Bitterfeld-Wolfen, Saxony-Anhalt, in Germany. Federal Minister for "
                     "Economic Affairs and Energy Katherina Reiche and Saxony-Anhalt Minister-President Reiner "
                     "Haseloff attended.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Katherina Reiche", "Minister", "Germany"), ("Reiner Haseloff", "Minister-President", "Saxony-Anhalt")}
-    assert "Bitterfeld-Wolfen" in {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    assert "Bitterfeld-Wolfen" in _canonicals(facts, "place")
 
 
 def test_a_vice_mayor_is_of_the_city_whose_party_committee_leads():
@@ -1033,7 +1040,7 @@ def test_a_headline_title_before_words_named_nowhere_else_is_no_person():
 def test_armies_are_organizations_and_a_rising_capacity_keeps_its_rate():
     facts = extract("The Kachin Independence Army took the area. The plant will recycle 600 tonnes of magnets a "
                     "year, rising to 1,200 tonnes by 2030.")
-    assert "Kachin Independence Army" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert "Kachin Independence Army" in _canonicals(facts, "organization")
     assert [(m.value, m.unit) for m in facts.metrics] == [(600, "tonne/year"), (1200, "tonne/year")]
 
 
@@ -1099,8 +1106,7 @@ def test_indonesian_companies_rupiah_and_a_given_name_before_said():
                     "export raw monazite,” Bahlil said. Timah President Director Restu Widiyantoro spoke.")
     assert [(m.value, m.unit) for m in facts.metrics] == [(1.2e12, "IDR")]
     assert [(q.speaker, q.quote) for q in facts.quotes] == [("Bahlil Lahadalia", "We will not export raw monazite")]
-    assert ("Restu Widiyantoro", "President Director", "PT Timah Tbk") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Restu Widiyantoro", "President Director", "PT Timah Tbk") in _role_rows(facts)
 
 
 def test_a_period_end_is_no_event_date_and_a_year_earlier_no_rate():
@@ -1131,10 +1137,10 @@ def test_a_county_after_a_capitalised_stop_word_and_square_kilometres():
 def test_offices_treasurers_and_no_person_named_the():
     facts = extract("Export Finance Australia and the Critical Minerals Office will run it. Treasurer Jim Chalmers "
                     "said so. The European Chamber said 46 members wait.")
-    assert {m.canonical for m in facts.mentions if m.entity_type == "organization"} >= {
+    assert _canonicals(facts, "organization") >= {
         "Critical Minerals Office", "Export Finance Australia"}
     assert [m.canonical for m in facts.mentions if m.entity_type == "person"] == ["Jim Chalmers"]
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Jim Chalmers", "Treasurer", None)}
+    assert _role_rows(facts) == {("Jim Chalmers", "Treasurer", None)}
 
 
 # --- twenty-ninth blind set -------------------------------------------------------------------
@@ -1177,8 +1183,7 @@ def test_an_ambassador_is_his_countrys_and_a_ceremony_after_the_signing_no_event
                     "Executive Officer Karen Whitfield, in the presence of U.S. Ambassador Jonathan Henick. Valor "
                     "will invest. The plant will be built. It will open in 2028. “We plan to produce oxide,” "
                     "Whitfield told reporters after the ceremony.")
-    assert ("Jonathan Henick", "Ambassador", "United States") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Jonathan Henick", "Ambassador", "United States") in _role_rows(facts)
     assert [(e.event_type, str(e.start_date), sorted(e.people)) for e in facts.events] == [
         ("agreement", "2025-10-14", ["Bobir Islamov", "Jonathan Henick", "Karen Whitfield"])]
 
@@ -1205,8 +1210,7 @@ def test_a_minister_after_his_name_is_of_the_country_the_article_is_about():
     facts = extract("Energy Fuels signed with Madagascar. The deal was signed by Herinjaka Rakotoarisoa, Minister "
                     "of Mines and Strategic Resources. Madagascar will get 5%. Energy Fuels bought Australia’s Base "
                     "Resources. Madagascar hopes for jobs.")
-    assert ("Herinjaka Rakotoarisoa", "Minister", "Madagascar") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Herinjaka Rakotoarisoa", "Minister", "Madagascar") in _role_rows(facts)
 
 
 def test_a_signing_told_twice_then_by_whom_and_talks_in_the_afternoon():
@@ -1236,9 +1240,9 @@ def test_a_cabinet_secretary_and_a_governor_named_after_a_county():
                     "Tana Resources and Daewon Aerospace. Cabinet Secretary for Mining, Blue Economy and Maritime "
                     "Affairs Hassan Joho met Kwale Governor Fatuma Achani. Kenya will hold 15%. South Korea "
                     "agreed. Kenya hopes for jobs.")
-    assert {m.canonical for m in facts.mentions if m.entity_type == "person"} == {"Hassan Joho", "Fatuma Achani"}
-    assert "Daewon Aerospace" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _canonicals(facts, "person") == {"Hassan Joho", "Fatuma Achani"}
+    assert "Daewon Aerospace" in _canonicals(facts, "organization")
+    assert _role_rows(facts) == {
         ("Hassan Joho", "Cabinet Secretary", "Kenya"), ("Fatuma Achani", "Governor", "Kwale County")}
 
 
@@ -1254,7 +1258,7 @@ def test_an_analyst_at_a_company_and_a_price_per_tonne_in_a_headline():
     facts = extract("NdPr Oxide Climbs to RMB 612,000 per Tonne\n\nPrices rose, according to Shanghai Metals Market "
                     "(SMM). “Feed is short,” said Zhang Rui, a rare earth analyst at SMM.")
     assert [(m.value, m.unit) for m in facts.metrics] == [(612_000, "CNY/tonne")]
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Zhang Rui", "Analyst", "Shanghai Metals Market")}
 
 
@@ -1276,8 +1280,7 @@ def test_a_company_named_by_its_first_words_before_and_after_its_full_name():
     assert ("Xinjiang Nonferrous", "Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.") in orgs
     assert not [m for m in facts.mentions if m.entity_type == "person" and m.surface.startswith("Rare")]
     assert not [m for m in facts.mentions if m.canonical == "Xinjiang"]  # (the company's first word here)
-    assert ("Ma Jianguo", "General Manager", "Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Ma Jianguo", "General Manager", "Xinjiang Nonferrous Metal Industry (Group) Co., Ltd.") in _role_rows(facts)
 
 
 def test_rare_before_a_word_other_than_earth_starts_a_company_name():
@@ -1300,10 +1303,10 @@ def test_unknown_towns_from_a_dateline_a_site_a_compass_word_and_a_mayor():
                     "Norway. The minister visited the pilot plant site at Ulefoss, where she met Nome Mayor Bjørn "
                     "Sæbø. The deposit lies near Sundance in Crook County. UPDATE — nothing changed in the "
                     "ministry’s plan for the county this year, officials in the capital said on Monday.")
-    places = {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    places = _canonicals(facts, "place")
     assert {"Oslo", "Telemark", "Ulefoss", "Nome", "Sundance", "Crook County"} <= places
     assert "Update" not in places
-    assert ("Bjørn Sæbø", "Mayor", "Nome") in {(r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Bjørn Sæbø", "Mayor", "Nome") in _role_rows(facts)
 
 
 def test_a_governor_before_a_known_county_adds_no_second_place():
@@ -1346,15 +1349,14 @@ def test_a_family_name_with_a_particle_and_its_short_form_opening_a_sentence():
                     "would also study a refinery in Camaçari, the state’s industrial hub.")
     people = [(m.surface, m.canonical) for m in facts.mentions if m.entity_type == "person"]
     assert people == [("Bernardo da Veiga", "Bernardo da Veiga"), ("Da Veiga", "Bernardo da Veiga")]
-    assert ("Bernardo da Veiga", "Managing Director", "Brazilian Rare Earths") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
-    assert "Camaçari" in {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    assert ("Bernardo da Veiga", "Managing Director", "Brazilian Rare Earths") in _role_rows(facts)
+    assert "Camaçari" in _canonicals(facts, "place")
 
 
 def test_a_plant_named_after_its_town_but_not_after_a_nation():
     facts = extract("Proterial will build a line at its Kumagaya plant in Saitama Prefecture. Lynas said its "
                     "Malaysian plant ran well.")
-    places = {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    places = _canonicals(facts, "place")
     assert "Kumagaya" in places and "Malaysian" not in places
 
 
@@ -1402,7 +1404,7 @@ def test_china_opening_a_company_name_with_its_legal_form_and_the_longest_first_
 def test_a_cabinet_of_ministers_and_a_minister_of_technical_supervision():
     facts = extract("Kyrgyzstan’s Cabinet of Ministers approved the deal. Minister of Natural Resources, Ecology and "
                     "Technical Supervision Meder Mashiev signed it.")
-    assert "Cabinet of Ministers" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert "Cabinet of Ministers" in _canonicals(facts, "organization")
     assert [(r.person, r.title, r.organization) for r in facts.roles] == [("Meder Mashiev", "Minister", "Kyrgyzstan")]
 
 
@@ -1432,11 +1434,10 @@ def test_a_party_working_committee_of_a_zone_but_not_a_committee_inside_another(
                     "Zone, attended. Li Keke, Member of the Standing Committee of the Jiangxi Provincial Party "
                     "Committee and Secretary of the Ganzhou Municipal Party Committee, spoke. The 20th Central "
                     "Committee of the Communist Party of China met.")
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    orgs = _canonicals(facts, "organization")
     assert "Party Working Committee of the High-Tech Zone" in orgs
     assert not [o for o in orgs if o.startswith(("Standing Committee", "Committee"))]
-    assert ("Liu Wei", "Secretary", "Party Working Committee of the High-Tech Zone") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Liu Wei", "Secretary", "Party Working Committee of the High-Tech Zone") in _role_rows(facts)
 
 
 def test_a_company_named_without_its_city_is_the_one_named_with_it():
@@ -1457,7 +1458,7 @@ def test_a_general_director_and_china_southern_rare_earth_group():
     facts = extract("The deal was signed by VTRE General Director Luu Anh Tuan. Leaders of China Southern Rare Earth "
                     "Group attended.")
     assert [(r.person, r.title) for r in facts.roles] == [("Luu Anh Tuan", "General Director")]
-    assert "China Southern Rare Earth Group" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert "China Southern Rare Earth Group" in _canonicals(facts, "organization")
 
 
 def test_an_agreement_with_a_new_party_next_to_a_dated_one_is_another_agreement():
@@ -1491,14 +1492,13 @@ def test_a_deputy_secretary_of_defense_heads_the_department():
 
 def test_a_known_company_after_secretary_of_is_the_company_not_a_portfolio():
     facts = extract("Li Xiao, Deputy Party Secretary of Baogang Group, attended. The Minister of Industry spoke.")
-    assert ("Li Xiao", "Deputy Party Secretary", "Baogang Group") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Li Xiao", "Deputy Party Secretary", "Baogang Group") in _role_rows(facts)
 
 
 def test_a_military_rank_is_no_part_of_the_name_and_an_envoy_is_a_title():
     facts = extract("Lynas spokesman Colonel John Smith said the talks went well. A delegation led by Deng Xijun, "
                     "China’s Special Envoy for Asian Affairs, met them.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("John Smith", "Spokesman", "Lynas Rare Earths"), ("Deng Xijun", "Special Envoy", "China")}
     assert "Colonel John Smith" not in {m.canonical for m in facts.mentions}
 
@@ -1544,7 +1544,7 @@ def test_a_bare_title_after_a_visit_at_a_company_is_that_companys():
 def test_a_known_company_with_group_after_its_name_and_a_minister_of_state():
     facts = extract("Serra Verde secured a loan. Serra Verde Group said so. Minister of State Jitendra Singh spoke, "
                     "as India’s Union Cabinet and Bajaj Auto did.")
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    orgs = _canonicals(facts, "organization")
     assert orgs == {"Serra Verde", "Union Cabinet", "Bajaj Auto"}
     assert [(r.person, r.title) for r in facts.roles] == [("Jitendra Singh", "Minister of State")]
 
@@ -1587,7 +1587,7 @@ def test_said_in_a_city_on_a_day_and_the_forum_it_was_said_at_are_one_event():
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("announcement", "2025-01-07", ["Anwar Ibrahim"])]
     assert [(x.value, x.unit) for x in facts.metrics] == [(809.6e9, "MYR")]
-    assert "Khazanah Nasional" not in {m.canonical for m in facts.mentions if m.entity_type == "person"}
+    assert "Khazanah Nasional" not in _canonicals(facts, "person")
 
 
 def test_a_bare_title_after_a_company_and_its_parent_named_in_passing_is_the_companys():
@@ -1903,8 +1903,7 @@ def test_a_plan_presented_at_the_meeting_is_no_planned_meeting():
 def test_a_vice_chairman_serves_the_region_whose_chairwoman_is_named():
     facts = extract("The meeting was chaired by Wang Lixia, Chairwoman of the Inner Mongolia Autonomous Region. "
                     "Baogang Group and Northern Rare Earth will invest. Vice Chairman Huang Zhiqiang spoke.")
-    assert ("Huang Zhiqiang", "Vice Chairman", "Inner Mongolia") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Huang Zhiqiang", "Vice Chairman", "Inner Mongolia") in _role_rows(facts)
 
 
 def test_a_legal_name_with_and_is_one_company_unless_a_side_is_a_name_of_its_own():
@@ -1966,10 +1965,10 @@ def test_the_two_signing_after_a_meeting_signed_at_it_and_a_winning_partner_is_n
 def test_at_a_company_a_title_is_its_and_a_management_committee_is_a_body_of_its_place():
     facts = extract("At Tianhe Magnetics, General Manager Zhao Min spoke. Chen Lei, Director of the Ganzhou "
                     "Economic Development Zone Management Committee, listened.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Zhao Min", "General Manager", "Tianhe Magnetics"),
         ("Chen Lei", "Director", "Ganzhou Economic Development Zone Management Committee")}
-    assert "Ganzhou" in {m.canonical for m in facts.mentions if m.entity_type == "place"}
+    assert "Ganzhou" in _canonicals(facts, "place")
 
 
 def test_a_dated_data_release_and_a_price_agency_saying_are_announcements_of_theirs():
@@ -2012,9 +2011,9 @@ def test_a_share_of_a_yearly_quantity_is_yearly_too():
 def test_a_delegations_leader_holds_his_office_in_the_body_named_before_led_by():
     facts = extract("A delegation from Uzbekistan’s Ministry of Mining Industry and Geology, led by Deputy Minister "
                     "Bakhodir Yusupov, toured the plant of Baogang Steel Union.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Bakhodir Yusupov", "Deputy Minister", "Ministry of Mining Industry and Geology")}
-    assert "Baogang Steel Union" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert "Baogang Steel Union" in _canonicals(facts, "organization")
 
 
 def test_shipping_the_first_magnets_on_a_day_is_an_opening_and_its_ceremony():
@@ -2022,7 +2021,7 @@ def test_shipping_the_first_magnets_on_a_day_is_an_opening_and_its_ceremony():
                     "McMaster attended a ceremony at the plant with e-VAC President Erik Eschen.")
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("ceremony", "2025-10-29", ["Henry McMaster", "Erik Eschen"])]
-    assert ("Erik Eschen", "President", "eVAC Magnetics") in {(r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Erik Eschen", "President", "eVAC Magnetics") in _role_rows(facts)
 
 
 def test_a_day_of_a_visit_and_what_the_two_sides_agreed_after_their_words_are_the_visits_and_the_talks():
@@ -2059,7 +2058,7 @@ def test_spanish_mining_and_court_names_are_bodies_and_a_regional_minister_is_th
     facts = extract("The regional government of Castilla-La Mancha rejected the plan. Quantum Minería, the project’s "
                     "owner, said it would appeal to the High Court of Justice in Albacete. Chief Executive Javier "
                     "Montero was angry. Regional Minister for Sustainable Development Mercedes Gómez was not.")
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    orgs = _canonicals(facts, "organization")
     assert {"Quantum Minería", "High Court of Justice"} <= orgs
     assert {(r.person, r.organization) for r in facts.roles} == {
         ("Javier Montero", "Quantum Minería"), ("Mercedes Gómez", "Castilla-La Mancha")}
@@ -2087,7 +2086,7 @@ def test_comrade_is_no_part_of_a_name_and_a_lanthanum_cerium_alloy_names_both():
     facts = extract("Comrade Meng Fanying, Party Secretary and Chairman of Baogang Group, attended. Zhao Wenyu "
                     "presented a lanthanum-cerium hydrogen storage alloy.")
     assert [m.canonical for m in facts.mentions if m.entity_type == "person"] == ["Meng Fanying", "Zhao Wenyu"]
-    assert {m.canonical for m in facts.mentions if m.entity_type == "element"} == {"lanthanum", "cerium"}
+    assert _canonicals(facts, "element") == {"lanthanum", "cerium"}
 
 
 def test_a_krai_keeps_its_name_and_the_general_of_director_general_is_no_rank():
@@ -2103,7 +2102,7 @@ def test_offices_told_before_and_after_a_name_and_a_universitys_offices():
                     "Zhao Wenyu, Director of the university’s School of Rare Earth Industry, presented. Baogang "
                     "Deputy General Manager Zhang Ming and university Vice President Wang Li attended.")
     imust = "Inner Mongolia University of Science and Technology"
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Li Yong", "President", imust), ("Zhao Wenyu", "Professor", imust), ("Zhao Wenyu", "Director", imust),
         ("Zhang Ming", "Deputy General Manager", "Baogang Group"), ("Wang Li", "Vice President", imust)}
 
@@ -2136,9 +2135,9 @@ def test_a_units_rare_earth_name_after_the_a_quoted_titles_words_and_a_professor
                     "Recycling of Rare Earth Permanent Magnet Scrap” passed review, chaired by Professor Yan Chunhua "
                     "of Peking University. The panel agreed that the standard was sound. Recovery rose 1.5 percentage "
                     "points and ammonia is capped at 15 milligrams per litre.")
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    orgs = _canonicals(facts, "organization")
     assert orgs == {"Rare Earth Steel Plate Company", "Peking University"}
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Yan Chunhua", "Professor", "Peking University")}
+    assert _role_rows(facts) == {("Yan Chunhua", "Professor", "Peking University")}
     assert [e.event_type for e in facts.events] == ["review"]
     assert [(m.value, m.unit) for m in facts.metrics] == [(1.5, "percentage point"), (15, "mg/L")]
 
@@ -2149,9 +2148,8 @@ def test_a_banner_is_a_county_its_party_secretary_the_banners_and_her_praise_a_q
                     "Yuming praised Baogang as “the backbone of the banner’s economy.”")
     places = {(m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"}
     assert {("Abag Banner", "county"), ("Keshiketeng Banner", "county")} <= places
-    assert "Rare Earth Steel Plate Company" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
-    assert ("Bao Yuming", "Party Secretary", "Keshiketeng Banner") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
+    assert "Rare Earth Steel Plate Company" in _canonicals(facts, "organization")
+    assert ("Bao Yuming", "Party Secretary", "Keshiketeng Banner") in _role_rows(facts)
     assert [(q.speaker, q.quote) for q in facts.quotes] == [("Bao Yuming", "the backbone of the banner’s economy.")]
 
 
@@ -2163,21 +2161,21 @@ def test_a_board_secretary_is_no_board_and_an_agreement_approved_the_next_senten
     nre = "China Northern Rare Earth (Group) High-Tech"
     assert [(e.event_type, str(e.start_date), e.organizations) for e in facts.events] == [
         ("announcement", "2025-12-29", [nre, "Baotou Steel Union"])]
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Wang Jiang", "Board Secretary", nre)}
+    assert _role_rows(facts) == {("Wang Jiang", "Board Secretary", nre)}
     assert "China Nonferrous Metals Industry Association" in {m.canonical for m in facts.mentions}
 
 
 def test_an_office_of_the_regional_government_is_the_regions():
     facts = extract("On October 21, 2025, Meng Fanying met a delegation from the Xinjiang Uygur Autonomous Region "
                     "led by Ma Xiangyun, Vice Chairman of the regional government, at Baogang Group in Baotou.")
-    assert ("Ma Xiangyun", "Vice Chairman", "Xinjiang") in {(r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Ma Xiangyun", "Vice Chairman", "Xinjiang") in _role_rows(facts)
 
 
 def test_a_premier_without_a_place_is_the_articles_provinces_and_a_fund_keeps_its_first_word():
     facts = extract("Premier Scott Moe called it a first. The money came through Natural Resources Canada’s "
                     "Critical Minerals Infrastructure Fund. “It was built right here in Saskatchewan,” Moe said.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {("Scott Moe", "Premier", "Saskatchewan")}
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert _role_rows(facts) == {("Scott Moe", "Premier", "Saskatchewan")}
+    orgs = _canonicals(facts, "organization")
     assert orgs == {"Natural Resources Canada", "Critical Minerals Infrastructure Fund"}
 
 
@@ -2193,7 +2191,7 @@ def test_a_symposium_after_the_inspection_is_its_own_meeting_with_municipal_and_
     facts = extract("On December 3, 2025, Vice Governor Zhang Xin led a delegation to Guangdong Guangsheng Rare "
                     "Earth Co., Ltd. in Heyuan. After the inspection, Zhang chaired a symposium with officials of the Heyuan "
                     "Municipal Government and the Guangdong Provincial Department of Natural Resources.")
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    orgs = _canonicals(facts, "organization")
     assert {"Heyuan Municipal Government", "Guangdong Provincial Department of Natural Resources"} <= orgs
     assert "Natural Resources" not in orgs
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
@@ -2206,9 +2204,8 @@ def test_a_chinese_companys_name_after_its_province_a_national_laboratory_and_a_
     facts = extract("Guangdong Guangsheng Rare Earth Co., Ltd. is a unit of China Rare Earth Group. Guangsheng "
                     "Chairman Huang Guowei spoke. Ramaco opened a plant at its Brook Mine near Sheridan and signed "
                     "a memorandum with Oak Ridge National Laboratory. Work on the West Mine’s expansion goes on.")
-    assert ("Huang Guowei", "Chairman", "Guangdong Guangsheng Rare Earth Co., Ltd.") in {
-        (r.person, r.title, r.organization) for r in facts.roles}
-    assert "Oak Ridge National Laboratory" in {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    assert ("Huang Guowei", "Chairman", "Guangdong Guangsheng Rare Earth Co., Ltd.") in _role_rows(facts)
+    assert "Oak Ridge National Laboratory" in _canonicals(facts, "organization")
     places = {(m.canonical, m.kind) for m in facts.mentions if m.entity_type == "place"}
     assert ("Brook", "mine") in places and "West" not in {p for p, _ in places}
 
@@ -2218,7 +2215,7 @@ def test_a_companys_branch_in_a_place_and_its_short_name_and_trial_production_op
                     "met Baogang. Huadian Inner Mongolia General Manager Gao Ming signed. Baotou Huamei began trial "
                     "production on a new oxide line on December 5, 2025.")
     branch = "China Huadian Corporation Inner Mongolia Branch"
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Zhou Jianxin", "Party Secretary", branch), ("Zhou Jianxin", "Chairman", branch),
         ("Gao Ming", "General Manager", branch)}
     assert ("opening", "2025-12-05", ["Baotou Huamei"]) in [
@@ -2228,7 +2225,7 @@ def test_a_companys_branch_in_a_place_and_its_short_name_and_trial_production_op
 def test_an_office_of_a_place_then_the_name_at_a_sentences_end_and_a_price_agency_analyst():
     facts = extract("Daido opened its Nakatsugawa plant. Two days later, the minister visited the plant with the "
                     "mayor of Nakatsugawa, Masaki Kondo. “Prices will hold,” said Wu Chenhui, chief analyst at Mysteel.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Masaki Kondo", "Mayor", "Nakatsugawa"), ("Wu Chenhui", "Chief Analyst", "Mysteel")}
 
 
@@ -2237,7 +2234,7 @@ def test_a_research_team_to_a_subsidiary_the_team_toured_and_a_chinese_name_afte
                     "Baotou Rare Earth Tianjiao Technology Co., Ltd. The team toured the workshops and heard a "
                     "report from Tianjiao General Manager Han Tao.")
     tianjiao = "Baotou Rare Earth Tianjiao Technology Co., Ltd."
-    assert ("Han Tao", "General Manager", tianjiao) in {(r.person, r.title, r.organization) for r in facts.roles}
+    assert ("Han Tao", "General Manager", tianjiao) in _role_rows(facts)
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("inspection", "2026-01-08", ["Li Xiao", "Han Tao"])]
 
@@ -2247,10 +2244,10 @@ def test_an_organization_spelled_by_its_abbreviation_an_office_before_a_rank_and
                     "It was signed by FWO Director General Major General Syed Abbas and USSM Chief Executive Stacy "
                     "Hastie before Field Marshal Asim Munir and Energy and Natural Resources Minister Alparslan "
                     "Bayraktar.")
-    orgs = {m.canonical for m in facts.mentions if m.entity_type == "organization"}
+    orgs = _canonicals(facts, "organization")
     assert orgs == {"Frontier Works Organization", "U.S. Strategic Metals"}
-    assert "Asim Munir" in {m.canonical for m in facts.mentions if m.entity_type == "person"}
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert "Asim Munir" in _canonicals(facts, "person")
+    assert _role_rows(facts) == {
         ("Syed Abbas", "Director General", "Frontier Works Organization"),
         ("Stacy Hastie", "Chief Executive", "U.S. Strategic Metals"), ("Alparslan Bayraktar", "Minister", None)}
 
@@ -2265,7 +2262,7 @@ def test_a_session_of_an_inner_body_chaired_by_the_chairman_and_the_highlights_s
                     "Baogang Group’s news cycle was busy. The group’s Party Committee Theoretical Study Center Group "
                     "held an expanded study session on December 16, 2025, chaired by Party Secretary and Chairman "
                     "Meng Fanying.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Meng Fanying", "Party Secretary", "Baogang Group"), ("Meng Fanying", "Chairman", "Baogang Group")}
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("meeting", "2025-12-16")]
 
@@ -2273,14 +2270,14 @@ def test_a_session_of_an_inner_body_chaired_by_the_chairman_and_the_highlights_s
 def test_a_workshop_director_is_of_the_company_its_workshop_refers_to():
     facts = extract("The news came from Northern Rare Earth’s Jinmeng Rare Earth Company. Its extraction workshop "
                     "cut steam use by 18%. Workshop director Zhao Lei said the change took three months.")
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Zhao Lei", "Director", "Jinmeng Rare Earth Company")}
 
 
 def test_a_ministers_portfolio_list_is_no_name_in_an_apposition():
     facts = extract("Naaja Nathanielsen, Greenland’s Minister for Business, Mineral Resources, Justice and Gender "
                     "Equality, said in Nuuk that the government would not reopen the question.")
-    assert {m.canonical for m in facts.mentions if m.entity_type == "person"} == {"Naaja Nathanielsen"}
+    assert _canonicals(facts, "person") == {"Naaja Nathanielsen"}
 
 
 def test_the_institute_named_before_holds_its_presidents_office_its_prizes_and_a_bare_deputy_title():
@@ -2289,7 +2286,7 @@ def test_the_institute_named_before_holds_its_presidents_office_its_prizes_and_a
                     "at an awards ceremony in Hohhot. The method could yield more, the institute said. Deputy "
                     "Director Gao Wei, who led the team, said so.")
     inst = "Baotou Research Institute of Rare Earths"
-    assert {(r.person, r.title, r.organization) for r in facts.roles} == {
+    assert _role_rows(facts) == {
         ("Zhang Anwen", "President", inst), ("Gao Wei", "Deputy Director", inst)}
     assert (str(facts.events[-1].start_date), facts.events[-1].organizations) == ("2025-12-25", [inst])
 
