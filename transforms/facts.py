@@ -1313,16 +1313,16 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
     if target := next((m for m in same if _told_next_to(ev, m, told)
                        and not _new_party(ev, m)), None):
         return target  # told in the next sentence
-    if not ev.people and len(same) == 1 and set(ev.organizations) <= set(same[0].organizations):
-        return same[0]  # (`Vulcan also signed … with ReElement`: a new party, another agreement)
-    if (not ev.people and len(same) == 1 and _family(ev) == "meeting"
-            and set(ev.organizations) & set(same[0].organizations) and not _new_party(ev, same[0])):
-        return same[0]  # `- Baogang Group's Party Committee holds a theoretical study session …` and
-        # the body's dated session of that committee: one meeting
-    if (not ev.people and len(same) == 1 and _family(ev) != "agreement" and same[0].organizations
-            and set(same[0].organizations) <= set(ev.organizations)):
-        return same[0]  # `- Baogang Group's Discipline Inspection Commission finished a month-long audit
-        # of procurement at Hefeng …` (every body of the dated audit, and the group): that audit
+    if not ev.people and len(same) == 1:  # the one dated event of its kind, when no one is named
+        mine, its = set(ev.organizations), set(same[0].organizations)
+        if (mine <= its  # (not `Vulcan also signed … with ReElement`: a new party, another agreement)
+                # `- Baogang Group's Party Committee holds a theoretical study session …` and the
+                # body's dated session of that committee: one meeting
+                or _family(ev) == "meeting" and mine & its and not _new_party(ev, same[0])
+                # `- Baogang Group's Discipline Inspection Commission finished a month-long audit of
+                # procurement at Hefeng …` (every body of the dated audit, and the group): that audit
+                or _family(ev) != "agreement" and its and its <= mine):
+            return same[0]
     if ev.event_type == "ceremony" and len(same) == 1 and same[0].event_type == "opening":
         return same[0]  # `cut the ribbon`: at the opening
     if ev.event_type == "agreement" and ev.organizations and (approval := next(
