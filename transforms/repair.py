@@ -391,7 +391,7 @@ def _cp1252_lossy_layer(text: str) -> list[_Edit]:
     Only where the mark stands alone after ASCII: inside a run of deeper mojibake, or before a
     U+FFFD that stands for the lost byte, ftfy's own handling is the right one.
     """
-    if "\u00e2\u20ac" not in text:
+    if _PUNCTUATION_LEAD not in text:
         return []
     fam = cp1252_family()
     edits: list[_Edit] = []
@@ -425,20 +425,23 @@ def _cp1252_residue_layer(text: str, letters: bool = False) -> list[_Edit]:
     for m in _runs_regex(fam).finditer(text):
         run, start = m.group(), m.start()
         for u in _parse_run(run, fam):
+            if u.kind != "exact":
+                continue
             prev = text[start + u.start - 1] if start + u.start else ""
-            if (u.kind == "exact" and u.end - u.start >= 3 and u.chars[0] in PLAUSIBLE
-                    and (not prev or prev.isascii())):
-                edits.append(_Edit(start + u.start, start + u.end, u.chars[0], "cp1252-exact", 0.9))
-            elif (letters and u.kind == "exact" and u.end - u.start == 2 and u.chars[0].isalpha()
-                  and run[u.start + 1] not in _AFTER_A_LETTER  # (ftfy's own cases: `SELKÄ EDELLÄ`, `ZZAJÉ’s`)
-                  and prev.isascii() and (prev.isalpha() or not prev.isalnum()) and start + u.end < len(text)
-                  and text[start + u.end].isascii() and text[start + u.end].isalpha()):
-                # `EskiÅŸehir`, `Åšwinoujście`: a letter's two bytes in an ASCII word (ftfy gave up on
-                # its line), in text that shows the mojibake elsewhere (not ftfy's `DrÃ¥ber` alone)
+            nxt = text[start + u.end : start + u.end + 1]
+            whole = u.end - u.start >= 3 and u.chars[0] in PLAUSIBLE and prev.isascii()
+            # `EskiÅŸehir`, `Åšwinoujście`: a letter's two bytes in an ASCII word (ftfy gave up on its
+            # line), in text that shows the mojibake elsewhere (not ftfy's `DrÃ¥ber` alone), and not
+            # before what follows a capital in real text (ftfy's own cases: `SELKÄ EDELLÄ`, `ZZAJÉ’s`)
+            letter = (letters and u.end - u.start == 2 and u.chars[0].isalpha()
+                      and run[u.start + 1] not in _AFTER_A_LETTER
+                      and prev.isascii() and not prev.isdigit() and nxt.isascii() and nxt.isalpha())
+            if whole or letter:
                 edits.append(_Edit(start + u.start, start + u.end, u.chars[0], "cp1252-exact", 0.9))
     return edits
 
 
+_PUNCTUATION_LEAD = "\u00e2\u20ac"  # `â€`: how Windows-1252 mojibake of ‘ ’ “ ” – — … begins
 # characters that follow a letter in real text (a no-break space, quotes, dashes, dots): a capital
 # before one of them is that capital, not a letter's lead byte
 _AFTER_A_LETTER = frozenset("\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b4\u00b7")
@@ -565,7 +568,7 @@ def repair(text: str) -> RepairResult:
     records: list[list] = []
     residuals: list[Residual] = []
     current = text
-    residue = partial(_cp1252_residue_layer, letters="\u00e2\u20ac" in text)
+    residue = partial(_cp1252_residue_layer, letters=_PUNCTUATION_LEAD in text)
     for layer in (_cp1252_lossy_layer, _ftfy_layer, residue, _thai_layer):
         result = layer(current)
         edits, new_res = result if isinstance(result, tuple) else (result, [])
