@@ -194,6 +194,7 @@ def test_every_offset_points_at_its_text(name):
     "blind85",  # 0.900
     "blind86",  # 0.933
     "blind87",  # 0.957
+    "blind88",  # 0.939
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -511,6 +512,14 @@ def test_names_after_long_portfolios_four_words_and_initials():
                   "Chief Minister Wan Rosdy Wan Ismail. D. Singh, Chairman of IREL, met them.") == {
         ("Chang Lih Kang", "Minister", "Malaysia"), ("Wan Rosdy Wan Ismail", "Chief Minister", "Pahang"),
         ("D. Singh", "Chairman", "IREL (India) Limited")}
+
+
+def test_initials_written_together_are_part_of_the_name_but_not_a_country_or_the_next_sentence():
+    facts = extract("Northwest Territories Premier R.J. Simpson said the territory would ask for a road. "
+                    "Vital shipped it to the U.S. He said the U.K. It was sold.")
+    assert _canonicals(facts, "person") == {"R.J. Simpson"}
+    assert _role_rows(facts) == {("R.J. Simpson", "Premier", "Northwest Territories")}
+    assert _canonicals(facts, "place") >= {"United States", "United Kingdom"}
 
 
 def test_indian_states_without_iso_diacritics():

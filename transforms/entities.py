@@ -1116,7 +1116,9 @@ _NAME_WORD = (rf"[{_UPPER}][^\W\d_]*(?:[’'](?:[{_UPPER}][^\W\d_]+|[a-z]{{2,}})
               r"(?:-[a-z]{2,}(?![\w-]))?")  # Korean given names: Duk-geun, Young-hwan
 _NAME = rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})"
 # after a title: also four words (`Chief Minister Wan Rosdy Wan Ismail`) and initials (`D. Singh`)
-_INITIALS = r"(?:(?<![\w.])[A-Z]\. ?){1,2}"
+# `D. Singh`, `R. J. Simpson`, `R.J. Simpson` (not `U.S.` or `U.K.`, nor a sentence that follows
+# initials: `… in the U.S. He said`)
+_INITIALS = r"(?<![\w.])(?!U\.[SKN]\.)(?:[A-Z]\. ?){1,2}(?!(?:He|She|It|We|They|The|This|That|Its|His|Her|Their|In|On|At)\b)"
 # `Bernardo da Veiga`, `Ursula von der Leyen`: a family name's lower-case particle
 _PARTICLES = ("da", "de", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "del", "della", "la", "le",
               "bin", "binti", "ter", "ten")
