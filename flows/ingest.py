@@ -364,11 +364,12 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
     workers = workers or os.cpu_count() or 1
     if kind == "thread":
         return None, 2
+    # Workers keep one Prefect client for the flow process's API (the latter: set by
+    # shared_prefect_api after Prefect read its settings), made at worker start.
+    api_url = PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL")
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        api_url = PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL")  # (the latter:
-        # set by shared_prefect_api after Prefect read its settings)
         runner = ProcessPoolTaskRunner(max_workers=workers,
                                        initializer=_one_client_per_worker if api_url else None,
                                        initargs=(api_url,) if api_url else ())
@@ -378,8 +379,10 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
         if address:
             runner = DaskTaskRunner(address=address)
         else:
+            preload = {"preload": ["flows.dask_worker"], "preload_argv": [api_url]} if api_url else {}
             runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                                    "processes": True, "dashboard_address": None})
+                                                    "processes": True, "dashboard_address": None,
+                                                    **preload})
     else:
         raise ValueError(f"unknown task runner {kind!r} (thread, process or dask)")
     # Batches in flight: one per worker and one more, so that workers stay busy while the flow
@@ -388,7 +391,8 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
 
 
 def _one_client_per_worker(api_url: str) -> None:
-    """Run once in each process-pool worker: one Prefect client for every task run it runs.
+    """Run once in each process-pool or Dask worker (the latter: flows/dask_worker.py): one
+    Prefect client for every task run it runs.
 
     Without it, each task run in a worker built two clients of its own (the task's context, then
     the task engine's), each loading certifi's CA bundle into a new SSL context: about 40% of a

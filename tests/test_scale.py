@@ -68,13 +68,15 @@ def _clients_of(n: int) -> list[tuple[int, int, str]]:
     return [_client_seen.submit().result() for _ in range(n)]
 
 
-def test_process_workers_keep_one_prefect_client_for_all_their_task_runs(prefect_harness):
-    """Each task run in a process-pool worker used to build two Prefect clients of its own (each
-    an SSL context loaded with certifi's CA bundle: the bulk of a task run's bookkeeping there).
-    Each worker now makes one, for the API of the flow process, and every task run it runs uses it."""
+@pytest.mark.parametrize("kind", ["process", "dask"])
+def test_workers_keep_one_prefect_client_for_all_their_task_runs(prefect_harness, kind):
+    """Each task run in a process-pool or Dask worker used to build two Prefect clients of its own
+    (each an SSL context loaded with certifi's CA bundle: the bulk of a task run's bookkeeping
+    there). Each worker now makes one, for the API of the flow process (the pool's initializer, the
+    LocalCluster's worker preload), and every task run it runs uses it."""
     from prefect.settings import PREFECT_API_URL
 
-    runner, _ = make_task_runner("process", workers=2)
+    runner, _ = make_task_runner(kind, workers=2)
     seen = _clients_of.with_options(task_runner=runner)(6)
     by_worker: dict[int, set[int]] = {}
     for pid, client, _ in seen:
