@@ -195,6 +195,7 @@ def test_every_offset_points_at_its_text(name):
     "blind86",  # 0.933
     "blind87",  # 0.957
     "blind88",  # 0.939
+    "blind89",  # 0.977
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1232,6 +1233,14 @@ def test_a_signing_told_twice_then_by_whom_and_talks_in_the_afternoon():
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("agreement", "2025-11-07", ["Mark Chalmers"]), ("visit", "2025-11-03", ["Li Jianjun"]),
         ("meeting", "2025-11-03", ["Li Jianjun", "Huang Changgeng"])]
+
+
+def test_the_two_sides_agreed_after_who_attended_and_what_each_said_is_what_the_talks_agreed():
+    facts = extract("On November 24, 2025, Meng Fanying, Chairman of Baogang Group, met with Wang Qingkai, Chairman "
+                    "of Zhenghai Magnetic, in Baotou. Liu Peixun attended. Meng Fanying welcomed Zhenghai. Wang "
+                    "Qingkai said Zhenghai would build a plant. The two sides agreed that Northern Rare Earth and "
+                    "Zhenghai Magnetic would sign a supply contract before the end of the year.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("meeting", "2025-11-24")]
 
 
 def test_a_capacity_in_stages_keeps_its_rate():

@@ -993,10 +993,10 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ev.event_type = _TOLD_BEFORE  # dropped below
             continue
         # `… held talks with Huang Changgeng … The two sides agreed that …`: what the talks agreed
-        # (`The two sides` a few sentences on, after what each said, too)
+        # (`The two sides` a few sentences on, after who attended and what each said, too)
         if (ev.event_type == "agreement" and ev.trigger.lower() in ("agreed", "agree") and ev.start_md is None
                 and k > 0 and ((talks := events[k - 1]).sentence == ev.sentence - 1
-                               or _the_two(text, ev.start, ev.end) and ev.sentence - talks.sentence <= 3)
+                               or _the_two(text, ev.start, ev.end) and ev.sentence - talks.sentence <= _SIDES_SAID)
                 and _family(talks) == "meeting"):
             talks.organizations += [o for o in ev.organizations if o not in talks.organizations]
             ev.event_type = _TOLD_BEFORE  # dropped below
@@ -1160,6 +1160,7 @@ _THE_TWO_OF = re.compile(r"\b(?:[Tt]he|[Bb]oth) two (?:sides|parties|leaders|min
 def _the_two(text: str, start: int, end: int) -> bool:
     """`The two signed …`, `After the meeting, the two ministers signed …`: those told of before."""
     return _THE_TWO.match(text, start) is not None or _THE_TWO_OF.search(text, start, end) is not None
+_SIDES_SAID = 5  # sentences from talks to `The two sides agreed` (who attended, what each said)
 _TOLD_BEFORE = "(told before)"  # the type of an event mention folded into one named earlier, then dropped
 _AFTER_CEREMONY = re.compile(r"\b[Aa]fter the (?:signing )?ceremony\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
