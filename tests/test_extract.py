@@ -196,6 +196,7 @@ def test_every_offset_points_at_its_text(name):
     "blind87",  # 0.957
     "blind88",  # 0.939
     "blind89",  # 0.977
+    "blind90",  # 0.951
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1241,6 +1242,12 @@ def test_the_two_sides_agreed_after_who_attended_and_what_each_said_is_what_the_
                     "Qingkai said Zhenghai would build a plant. The two sides agreed that Northern Rare Earth and "
                     "Zhenghai Magnetic would sign a supply contract before the end of the year.")
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [("meeting", "2025-11-24")]
+
+
+def test_a_rare_earth_development_company_and_a_relation_word_before_a_name():
+    facts = extract("Highlights\n- Subsidiary Guangxi Rare Earth Development cut reagent costs.\n"
+                    "Guangxi Rare Earth Development reported savings. Rival Hunan Rare Earth Group did not.")
+    assert _canonicals(facts, "organization") == {"Guangxi Rare Earth Development", "Hunan Rare Earth Group"}
 
 
 def test_a_capacity_in_stages_keeps_its_rate():

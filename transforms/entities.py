@@ -36,7 +36,7 @@ _NOT_GIVEN = {
 }
 _GOVERNMENT_LEVELS = ("Municipal", "Provincial", "County", "Regional")  # `Heyuan Municipal Government`
 _ORG_HEADS = (
-    r"Rare[ -]Earths?(?: Group| Company| Co\.,? Ltd\.?| Co\.?)?|Mining(?: Company| Group| Co\.,? Ltd\.?| Co\.?)?|Group|"
+    r"Rare[ -]Earths?(?: Group| Company| Development| Co\.,? Ltd\.?| Co\.?)?|Mining(?: Company| Group| Co\.,? Ltd\.?| Co\.?)?|Group|"
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
@@ -85,6 +85,8 @@ _ORG_STOP = {
     "Implications", "Spread", "Again", "Highlights", "Domestic", "Foreign", "Other",
     "All", "Many", "Some", "Several", "Local", "Regional", "Provincial", "Central",
     "World-Class", "High-End", "High-Performance", "Building", "Green", "Advanced", "Smart",
+    # (a company's relation to the one named next: `Subsidiary Guangxi Rare Earth Development cut …`)
+    "Subsidiary", "Affiliate", "Parent", "Rival", "Peer", "Sister", "Partner", "Customer", "Supplier",
 }
 # `PERTH, July 22, 2025 — …`, `OSLO — …`: a capitalised place opening a paragraph
 _DATELINE_PLACE = re.compile(
