@@ -197,6 +197,7 @@ def test_every_offset_points_at_its_text(name):
     "blind88",  # 0.939
     "blind89",  # 0.977
     "blind90",  # 0.951
+    "blind91",  # 0.913
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1248,6 +1249,28 @@ def test_a_rare_earth_development_company_and_a_relation_word_before_a_name():
     facts = extract("Highlights\n- Subsidiary Guangxi Rare Earth Development cut reagent costs.\n"
                     "Guangxi Rare Earth Development reported savings. Rival Hunan Rare Earth Group did not.")
     assert _canonicals(facts, "organization") == {"Guangxi Rare Earth Development", "Hunan Rare Earth Group"}
+
+
+_TOUR = ("From November 12 to 14, 2025, Huang Ping, Chairman of Shenghe Resources, visited Leshan Shenghe Rare "
+         "Earth Company and Zibo Jiahua Advanced Material Resources. At Zibo Jiahua, which Shenghe bought from Neo "
+         "Performance Materials earlier this year, Huang reviewed the safety systems and met plant manager Sun Wei. "
+         "He urged the team to “keep every customer Neo brought with it” while moving purchasing to Shenghe.")
+
+
+def test_a_stop_of_a_tour_told_before_is_part_of_the_visit():
+    facts = extract(_TOUR)
+    assert [(e.event_type, str(e.start_date), str(e.end_date)) for e in facts.events] == [
+        ("visit", "2025-11-12", "2025-11-14")]
+    assert "Sun Wei" in facts.events[0].people
+
+
+def test_a_title_takes_the_setting_not_a_company_named_in_an_aside():
+    assert ("Sun Wei", "Plant Manager", "Zibo Jiahua Advanced Material Resources") in _roles(_TOUR)
+
+
+def test_he_after_whom_somebody_met_is_the_one_who_met_them():
+    assert [(q.speaker, q.quote) for q in extract(_TOUR).quotes] == [
+        ("Huang Ping", "keep every customer Neo brought with it")]
 
 
 def test_a_capacity_in_stages_keeps_its_rate():

@@ -405,7 +405,10 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                  and not _INNER_BODY.match(o.canonical)
                  # (`At Sichuan Jiangtong Rare Earth Co., Ltd., a subsidiary of Jiangxi Copper, General
                  # Manager Yang Hai`: the parent named in passing is not the one meant)
-                 and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)]
+                 and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)
+                 # (`At Zibo Jiahua, which Shenghe bought from Neo …, Huang … met plant manager Sun
+                 # Wei`: companies in an aside are not the setting)
+                 and not _in_aside(text, s0, o.start, r.start)]
         if prior:
             r.organization = prior[-1].canonical
         elif ((ref := _THE_INSTITUTION.search(text, max((a for a, _ in sents if a < s0), default=s0), r.start))
@@ -650,6 +653,14 @@ def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|remains|remained|becomes|became)\s+$")
 _DIRECTIVE_TO = re.compile(r"\b(?:asked|urged|called on|required|instructed|told|directed)\s+(?:[\w’'-]+\s+){1,6}?to\s+$")
 _RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,]*,")
+
+
+_ASIDE = re.compile(r",\s+(?:which|whose)\s[^,]*,")
+
+
+def _in_aside(text: str, s0: int, pos: int, end: int) -> bool:
+    """`pos` lies in a `, which …,` clause between `s0` and `end`."""
+    return any(a.start() < pos < a.end() for a in _ASIDE.finditer(text, s0, end))
 
 
 def _in_relative_clause(left: str, pos: int) -> bool:
@@ -1339,7 +1350,18 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
         # Mann, said …`: the tour of the plant opened that day, one event
     if ev.definite and same:  # `attended the meeting`: the last one named
         return next((m for m in reversed(same) if m.start < ev.start), same[0])
-    return None
+    return _stop_of_tour(ev, merged, text)
+
+
+def _stop_of_tour(ev: Event, merged: list[Event], text: str) -> Event | None:
+    """`From November 12 to 14, Huang visited Leshan Shenghe … and Zibo Jiahua … At Zibo Jiahua,
+    …, Huang reviewed … and met …`: what the visitor did at one of the places of a visit told
+    before is part of that visit (a sentence set `At` one of its organizations, a visitor named)."""
+    if not text.startswith("At ", ev.start):
+        return None
+    setting = text[ev.start + 3 : ev.start + 80].split(",", 1)[0]
+    return next((m for m in merged if _family(m) == "visit" and m.start < ev.start and _shared_people(ev, m)
+                 and any(o.startswith(setting) for o in set(ev.organizations) & set(m.organizations))), None)
 
 
 def _told_next_to(ev: Event, dated: Event, told: dict[int, list[int]]) -> bool:
@@ -1855,7 +1877,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if h := _HONORIFIC.match(text, who_pos):  # `,” Mr Cuzzubbo said`
                 who_pos = h.end()
             speaker = _person_at(people, who_pos) or (
-                _last_person(people, m.start()) if _PRONOUN.fullmatch(r.group("who2") or "") else None
+                _last_person(people, m.start(), text) if _PRONOUN.fullmatch(r.group("who2") or "") else None
             )
         if speaker is None and r and r.group("v1") and _SAID.fullmatch(r.group("v1")):
             # `,” said Apple CEO Tim Cook`: the first person named after the verb
@@ -1899,7 +1921,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 elif any(s0 <= p.start < s0 + verb.start() for p in people):
                     pass  # (only people in a possessive or a relative clause: the subject is no one named)
                 elif _PRONOUN.search(left[: verb.start()]):
-                    speaker = _last_person(people, m.start())
+                    speaker = _last_person(people, m.start(), text)
                 else:  # `The company’s CEO calls …`: the person who holds that title here
                     speaker = _holder_of_title(left[: verb.start()], roles)
         if speaker is None and full_clause and last_speaker and 0 <= m.start() - last_end < 40:
@@ -1934,9 +1956,25 @@ def _person_at(people: list[Mention], pos: int) -> str | None:
     return next((p.canonical for p in people if p.start == pos), None)
 
 
-def _last_person(people: list[Mention], pos: int) -> str | None:
+def _last_person(people: list[Mention], pos: int, text: str = "") -> str | None:
+    """Who `he`/`she` before `pos` is: the last person named, unless that person is whom the one
+    named before them in the same sentence met (`Huang … met plant manager Sun Wei. He urged …`:
+    Huang)."""
     prior = [p for p in people if p.start < pos]
-    return prior[-1].canonical if prior else None
+    if not prior:
+        return None
+    last = prior[-1]
+    if text and len(prior) > 1 and _MET_BEFORE.search(text, max(0, last.start - 40), last.start):
+        subject = next((p for p in reversed(prior[:-1]) if p.canonical != last.canonical), None)
+        sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start))
+        if subject is not None and subject.start > sentence_start:
+            return subject.canonical
+    return last.canonical
+
+
+# a person named as whom somebody met: `met plant manager Sun Wei`, `held talks with Li Jie`
+_MET_BEFORE = re.compile(r"\b(?:met|meets|met with|meets with|talks with|received|accompanied by|joined by)"
+                         r"(?:\s+[A-Za-z-]+){0,3}?\s+$")
 
 
 @dataclass
