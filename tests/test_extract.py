@@ -200,6 +200,7 @@ def test_every_offset_points_at_its_text(name):
     "blind91",  # 0.913
     "blind92",  # 0.857
     "blind93",  # 1.000
+    "blind94",  # 0.970
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1280,6 +1281,13 @@ def test_japanese_company_officers_are_titles():
                   "Toyota Tsusho Representative Director Ichiro Kashitani said so.") == {
         ("Kenji Morita", "Managing Executive Officer", "Shin-Etsu Chemical"),
         ("Ichiro Kashitani", "Representative Director", "Toyota Tsusho")}
+
+
+def test_an_autonomous_county_is_the_county_named_later_without_its_people():
+    facts = extract("Zhang Hong met officials from Jianghua Yao Autonomous County, in Hunan Province. Jianghua "
+                    "County Party Secretary Tang Xiaowen welcomed the delegation.")
+    assert _canonicals(facts, "place") == {"Jianghua County", "Hunan"}
+    assert ("Tang Xiaowen", "Party Secretary", "Jianghua County") in _role_rows(facts)
 
 
 def test_a_capacity_in_stages_keeps_its_rate():

@@ -400,6 +400,8 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             before = words[: words.index("and") if "and" in words else words.index("Autonomous")]
             head = " ".join(before[:-1] if len(before) > 1 else before)
             unknown, kind = head, "prefecture" if words[-1] == "Prefecture" else "region"
+            if words[-1] == "County":  # `Jianghua Yao Autonomous County` is the `Jianghua County` named
+                unknown, kind = f"{head} County", "county"  # later, as an unknown county keeps its word
         elif words[-1] in ("County", "District", "Banner", "Krai"):  # an unknown county keeps its whole name
             head, unknown = " ".join(words[:-1]), name  # (so does a krai: `Perm Krai`, not the city Perm)
             kind = "province" if words[-1] == "Krai" else "county"
