@@ -408,7 +408,7 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
                  and not _PARENT_BEFORE.search(text, max(s0, o.start - 30), o.start)
                  # (`At Zibo Jiahua, which Shenghe bought from Neo …, Huang … met plant manager Sun
                  # Wei`: companies in an aside are not the setting)
-                 and not _in_aside(text, s0, o.start, r.start)]
+                 and not _inside(_ASIDE, text, o.start, s0, r.start)]
         if prior:
             r.organization = prior[-1].canonical
         elif ((ref := _THE_INSTITUTION.search(text, max((a for a, _ in sents if a < s0), default=s0), r.start))
@@ -652,20 +652,18 @@ def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 
 
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|remains|remained|becomes|became)\s+$")
 _DIRECTIVE_TO = re.compile(r"\b(?:asked|urged|called on|required|instructed|told|directed)\s+(?:[\w’'-]+\s+){1,6}?to\s+$")
-_RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,]*,")
+_RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,]*,")  # `Sarah Jones, who toured the plant with Mann, said`
+_ASIDE = re.compile(r",\s+(?:which|whose)\s[^,]*,")  # `At Zibo Jiahua, which Shenghe bought from Neo, …`
 
 
-_ASIDE = re.compile(r",\s+(?:which|whose)\s[^,]*,")
-
-
-def _in_aside(text: str, s0: int, pos: int, end: int) -> bool:
-    """`pos` lies in a `, which …,` clause between `s0` and `end`."""
-    return any(a.start() < pos < a.end() for a in _ASIDE.finditer(text, s0, end))
+def _inside(clause: re.Pattern[str], text: str, pos: int, start: int = 0, end: int | None = None) -> bool:
+    """`pos` lies in a `clause` found in `text[start:end]`."""
+    return any(c.start() < pos < c.end() for c in clause.finditer(text, start, len(text) if end is None else end))
 
 
 def _in_relative_clause(left: str, pos: int) -> bool:
     """`Sarah Jones, who toured the plant with Mann, said …`: Mann is not the speaker."""
-    return any(c.start() < pos < c.end() for c in _RELATIVE_CLAUSE.finditer(left)) if ", who" in left else False
+    return ", who" in left and _inside(_RELATIVE_CLAUSE, left, pos)
 
 
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
@@ -1956,7 +1954,7 @@ def _person_at(people: list[Mention], pos: int) -> str | None:
     return next((p.canonical for p in people if p.start == pos), None)
 
 
-def _last_person(people: list[Mention], pos: int, text: str = "") -> str | None:
+def _last_person(people: list[Mention], pos: int, text: str) -> str | None:
     """Who `he`/`she` before `pos` is: the last person named, unless that person is whom the one
     named before them in the same sentence met (`Huang … met plant manager Sun Wei. He urged …`:
     Huang)."""
@@ -1964,7 +1962,7 @@ def _last_person(people: list[Mention], pos: int, text: str = "") -> str | None:
     if not prior:
         return None
     last = prior[-1]
-    if text and len(prior) > 1 and _MET_BEFORE.search(text, max(0, last.start - 40), last.start):
+    if len(prior) > 1 and _MET_BEFORE.search(text, max(0, last.start - 40), last.start):
         subject = next((p for p in reversed(prior[:-1]) if p.canonical != last.canonical), None)
         sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start))
         if subject is not None and subject.start > sentence_start:
