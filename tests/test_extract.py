@@ -201,6 +201,7 @@ def test_every_offset_points_at_its_text(name):
     "blind92",  # 0.857
     "blind93",  # 1.000
     "blind94",  # 0.970
+    "blind95",  # 1.000
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
