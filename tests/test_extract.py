@@ -202,6 +202,7 @@ def test_every_offset_points_at_its_text(name):
     "blind93",  # 1.000
     "blind94",  # 0.970
     "blind95",  # 1.000
+    "blind96",  # 0.769
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -1289,6 +1290,22 @@ def test_an_autonomous_county_is_the_county_named_later_without_its_people():
                     "County Party Secretary Tang Xiaowen welcomed the delegation.")
     assert _canonicals(facts, "place") == {"Jianghua County", "Hunan"}
     assert ("Tang Xiaowen", "Party Secretary", "Jianghua County") in _role_rows(facts)
+
+
+def test_a_known_company_s_regional_branch_is_one_organization_and_the_branch_its_president_s():
+    facts = extract("- Bank of China's Inner Mongolia Branch signed a credit line with Baogang.\n"
+                    "On December 2, 2025, Baogang and the Bank of China Inner Mongolia Branch signed an agreement. "
+                    "Li Xiao, General Manager of Baogang Group, and Zhao Min, President of the branch, signed.")
+    assert _canonicals(facts, "organization") == {"Baogang Group", "Bank of China Inner Mongolia Branch"}
+    assert ("Zhao Min", "President", "Bank of China Inner Mongolia Branch") in _role_rows(facts)
+
+
+def test_named_a_national_designation_is_an_award_but_named_alone_is_not():
+    facts = extract("The Ministry of Natural Resources named Bayan Obo’s East Mine a national “smart mine” "
+                    "demonstration project. Lynas named Amanda Lacaze its chief executive. A deposit, named "
+                    "Zhana Kazakhstan, was found.")
+    assert [(e.event_type, e.start_date, e.organizations) for e in facts.events] == [
+        ("award", None, ["Ministry of Natural Resources"])]
 
 
 def test_a_capacity_in_stages_keeps_its_rate():

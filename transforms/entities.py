@@ -351,6 +351,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     cands: list[tuple[int, int, int, Mention]] = []  # (start, -length, priority, mention)
     add = cands.append
     aliases = kb.aliases
+    has_branch = " Branch" in text
 
     for m in kb.gazetteer.finditer(text):
         surface = m.group()
@@ -367,6 +368,11 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 and (site := _SITE_TAIL.match(text, b))):  # `England Airpark` is a site, not England
             add((a, a - site.end(), 0, Mention(a, site.end(), text[a : site.end()], "place",
                                                text[a : site.end()], "site", False)))
+            continue
+        if e.entity_type == "organization" and has_branch and (br := _BRANCH_TAIL.match(text, b)):
+            # `Bank of China’s Inner Mongolia Branch`, `Bank of China Inner Mongolia Branch`: one branch
+            name = f"{e.canonical} {br.group(1)} Branch"
+            add((a, a - br.end(), 0, Mention(a, br.end(), text[a : br.end()], "organization", name, e.kind, False)))
             continue
         if e.entity_type == "compound":
             for el in e.elements:
@@ -682,6 +688,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
     mentions = _companies_named_after_places(text, _same_organizations(_jurisdiction_references(text, mentions)))
     mentions = _prefix_references(text, mentions, kb)
     return _branch_references(text, _resolve_short_references(text, _first_word_references(text, mentions, kb)), kb)
+
+
+# a known company's regional branch after its name: `’s Inner Mongolia Branch`, ` Yunnan Branch`
+_BRANCH_TAIL = re.compile(r"(?:[’']s)? ((?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+) Branch\b")
 
 
 # First words that do not name a company on their own (`General Motors` … `General Manager`)

@@ -677,7 +677,7 @@ _RANK_BEFORE = re.compile(rf"(?:{'|'.join(sorted(set(_RANK_LEADS) | _RANKS, key=
 # `of the university`: an institution named before by its full name (not `the company`, which is
 # the article's company when no other is near)
 _INSTITUTIONS = "university|institute|academy|college"  # a body a later `the institute` refers back to
-_INSTITUTION_AFTER = re.compile(rf"(?:the\s+)?({_INSTITUTIONS}|bank|fund)\b(?![\w-])")  # (and `…’s`)
+_INSTITUTION_AFTER = re.compile(rf"(?:the\s+)?({_INSTITUTIONS}|bank|fund|branch)\b(?![\w-])")  # (and `…’s`)
 # `university Vice President Wang Li`, `Bureau Director Liu Hongbo`: of the one named before
 _PLACE_UNIT_BEFORE = re.compile(r"(?<![\w-])(Banner|County|Prefecture) $")  # (the one named before)
 _GOVERNMENT_AFTER = re.compile(r"(regional|provincial|municipal|city|county) government\b")
@@ -811,6 +811,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `the panel agreed that the standard was “advanced and practical”`: a view
             if (before := _NO_EVENT_AFTER.get(word)) is not None and before.search(text, max(s, m.start() - 20), m.start()):
                 continue  # `At the 38th meeting of …`, `a winning partner`: see _NO_EVENT_AFTER
+            if word == "named" and not _NAMED_AN_HONOUR.search(text, m.end(), min(e, m.end() + 90)):
+                continue  # (`named CEO`, `a deposit, named Zhana`: no award)
             if text.endswith("before the ", max(s, m.start() - 11), m.start()):
                 continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
             if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
@@ -1111,6 +1113,10 @@ _NTH_MEETING = re.compile(r"\b[Aa]t (?:the|its) \d+(?:st|nd|rd|th) $")
 _SINCE = re.compile(r"\s+since\b")  # `reviewed 1,260 contracts signed since 2023`: contracts of a period
 _NO_EVENT_BEFORE = {"meet": _NOT_MET, "meets": _NOT_MET, "met": _NOT_MET, "signed": _SINCE}
 _NO_EVENT_AFTER = {"meeting": _NTH_MEETING, "winning": _ARTICLE_BEFORE}
+# `named Bayan Obo’s East Mine a national “smart mine” demonstration project`, `was named a
+# national green factory`: a designation by the state, an award
+_NAMED_AN_HONOUR = re.compile(r"\b(?:an?|as an?|as one of the|among the)\s+(?:first\s+batch\s+of\s+)?"
+                              r"(?:national|provincial|municipal|state-level|national-level|provincial-level)\b")
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
