@@ -811,8 +811,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `the panel agreed that the standard was “advanced and practical”`: a view
             if (before := _NO_EVENT_AFTER.get(word)) is not None and before.search(text, max(s, m.start() - 20), m.start()):
                 continue  # `At the 38th meeting of …`, `a winning partner`: see _NO_EVENT_AFTER
-            if word == "named" and not _NAMED_AN_HONOUR.search(text, m.end(), min(e, m.end() + 90)):
-                continue  # (`named CEO`, `a deposit, named Zhana`: no award)
+            if (after := _EVENT_ONLY_BEFORE.get(word)) is not None and not after.match(
+                    text, m.end(), min(e, m.end() + _AFTER_REACH)):
+                continue  # `is committed to safety`, `unveiled a plan`, `named CEO`: no event
             if text.endswith("before the ", max(s, m.start() - 11), m.start()):
                 continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
             if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
@@ -835,8 +836,6 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                     (on := _TO_BODY_ON.match(text, _statement_end(text, m))) is not None
                     and (on.end() in date_starts or d_in is not None and _WEEKDAY.match(text, on.end()))):
                 continue  # `said in a filing to the Shenzhen Stock Exchange on August 18`: dated by its own `on`
-            if (after := _EVENT_ONLY_BEFORE.get(word)) is not None and not after.match(text, m.end()):
-                continue  # `is committed to safety`, `unveiled a plan`: no event
             if _SPIRIT_OF.search(text, max(s, m.start() - 60), m.start()):
                 continue  # `studied the spirit of the Central Economic Work Conference`: what was studied
             if text[m.start()].isupper() and _BODY_AFTER_TRIGGER.match(text, m.end()):
@@ -1101,10 +1100,6 @@ _COMMITTED_TO = re.compile(  # `committed $500 million to buy magnets`, `committ
     r"(?:(?:buy|purchase|acquire)\b|(?=[A-Z]))|to\s+(?:buy|purchase|acquire)\b)")
 _PLAQUE_AFTER = re.compile(r"\s+(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?plaques?\b")
 _SPIRIT_OF = re.compile(r"\b(?:spirit|guidelines?|decisions?) of the (?:[\w’'-]+\s+){0,6}$")
-# words that tell of an event only before what follows them: `committed $500 million to buy magnets
-# from …` is a purchase agreement, `committed £45 million to Pensana` a financing one, `unveiled the
-# laboratory’s plaque` a ceremony
-_EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO, "unveiled": _PLAQUE_AFTER}
 # and words that tell of none before what follows them (`enough to meet Japan’s demand`), or after
 # what comes before them: `At the 38th meeting of Baogang’s Party Committee Standing Committee this
 # year, Meng … led executives in studying …` (the setting of a standing body's study), `a winning
@@ -1114,9 +1109,15 @@ _SINCE = re.compile(r"\s+since\b")  # `reviewed 1,260 contracts signed since 202
 _NO_EVENT_BEFORE = {"meet": _NOT_MET, "meets": _NOT_MET, "met": _NOT_MET, "signed": _SINCE}
 _NO_EVENT_AFTER = {"meeting": _NTH_MEETING, "winning": _ARTICLE_BEFORE}
 # `named Bayan Obo’s East Mine a national “smart mine” demonstration project`, `was named a
-# national green factory`: a designation by the state, an award
-_NAMED_AN_HONOUR = re.compile(r"\b(?:an?|as an?|as one of the|among the)\s+(?:first\s+batch\s+of\s+)?"
+# national green factory`: a designation by the state, an award (not `named CEO`, `a deposit, named …`)
+_NAMED_AN_HONOUR = re.compile(r"[\s\S]*?\b(?:an?|as an?|as one of the|among the)\s+(?:first\s+batch\s+of\s+)?"
                               r"(?:national|provincial|municipal|state-level|national-level|provincial-level)\b")
+# words that tell of an event only before what follows them (within the sentence and _AFTER_REACH
+# characters): `committed $500 million to buy magnets from …` is a purchase agreement, `committed
+# £45 million to Pensana` a financing one, `unveiled the laboratory’s plaque` a ceremony, `named …
+# a national …` an award
+_EVENT_ONLY_BEFORE = {"committed": _COMMITTED_TO, "unveiled": _PLAQUE_AFTER, "named": _NAMED_AN_HONOUR}
+_AFTER_REACH = 90
 _BODY_AFTER_TRIGGER = re.compile(r" (?:Board|Commission|Committee|Office|Agency|Authority|Bureau|Council|Panel|Tribunal)\b")
 _STATUS_NOUNS = {"review", "discussion", "negotiation", "negotiations", "consideration", "investigation"}
 
@@ -1881,7 +1882,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if h := _HONORIFIC.match(text, who_pos):  # `,” Mr Cuzzubbo said`
                 who_pos = h.end()
             speaker = _person_at(people, who_pos) or (
-                _last_person(people, m.start(), text) if _PRONOUN.fullmatch(r.group("who2") or "") else None
+                _last_person(people, m.start(), text, sents) if _PRONOUN.fullmatch(r.group("who2") or "") else None
             )
         if speaker is None and r and r.group("v1") and _SAID.fullmatch(r.group("v1")):
             # `,” said Apple CEO Tim Cook`: the first person named after the verb
@@ -1925,7 +1926,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 elif any(s0 <= p.start < s0 + verb.start() for p in people):
                     pass  # (only people in a possessive or a relative clause: the subject is no one named)
                 elif _PRONOUN.search(left[: verb.start()]):
-                    speaker = _last_person(people, m.start(), text)
+                    speaker = _last_person(people, m.start(), text, sents)
                 else:  # `The company’s CEO calls …`: the person who holds that title here
                     speaker = _holder_of_title(left[: verb.start()], roles)
         if speaker is None and full_clause and last_speaker and 0 <= m.start() - last_end < 40:
@@ -1960,7 +1961,7 @@ def _person_at(people: list[Mention], pos: int) -> str | None:
     return next((p.canonical for p in people if p.start == pos), None)
 
 
-def _last_person(people: list[Mention], pos: int, text: str) -> str | None:
+def _last_person(people: list[Mention], pos: int, text: str, sents: list[tuple[int, int]]) -> str | None:
     """Who `he`/`she` before `pos` is: the last person named, unless that person is whom the one
     named before them in the same sentence met (`Huang … met plant manager Sun Wei. He urged …`:
     Huang)."""
@@ -1970,8 +1971,8 @@ def _last_person(people: list[Mention], pos: int, text: str) -> str | None:
     last = prior[-1]
     if len(prior) > 1 and _MET_BEFORE.search(text, max(0, last.start - 40), last.start):
         subject = next((p for p in reversed(prior[:-1]) if p.canonical != last.canonical), None)
-        sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start))
-        if subject is not None and subject.start > sentence_start:
+        sentence_start = next((a for a, b in sents if a <= last.start < b), 0)
+        if subject is not None and subject.start >= sentence_start:
             return subject.canonical
     return last.canonical
 
