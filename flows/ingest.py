@@ -364,9 +364,7 @@ def make_task_runner(kind: str = "thread", address: str | None = None, workers: 
     workers = workers or os.cpu_count() or 1
     if kind == "thread":
         return None, 2
-    # Workers keep one Prefect client for the flow process's API (the latter: set by
-    # shared_prefect_api after Prefect read its settings), made at worker start.
-    api_url = PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL")
+    api_url = _flow_api_url()  # (workers keep one Prefect client for it, made at worker start)
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
@@ -407,6 +405,12 @@ def _one_client_per_worker(api_url: str) -> None:
     context.__enter__()  # (spawned workers end with os._exit: nothing to close)
 
 
+def _flow_api_url() -> str | None:
+    """The Prefect API this process uses: its settings' (`prefect_test_harness`, a profile), else
+    the environment's (set by shared_prefect_api after Prefect read its settings)."""
+    return PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL")
+
+
 @contextmanager
 def shared_prefect_api(kind: str) -> Iterator[None]:
     """Worker processes talk to this process's Prefect API.
@@ -418,7 +422,7 @@ def shared_prefect_api(kind: str) -> Iterator[None]:
     start the ephemeral server here and give its URL to the workers through the environment
     (Dask workers inherit it at start; the process pool passes os.environ with every task)."""
 
-    if kind == "thread" or PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL"):
+    if kind == "thread" or _flow_api_url():
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer
