@@ -39,6 +39,8 @@ def test_held_out_gold_target():
     ("about 1,000 tonnes of magnets annually", 1000, "tonne/year", True),
     ("costs 5.2 million yuan", 5_200_000, "CNY", False),
     ("it holds 46 valid patents", 46, "count", False),
+    ("it has reclaimed 3,400 mu of farmland", 3400, "mu", False),
+    ("fluoride in its discharge stays under 8 mg/L", 8, "mg/L", False),
 ])
 def test_metric_normalization(text, value, unit, approx):
     facts = extract(f"The company said {text}.")
@@ -203,6 +205,7 @@ def test_every_offset_points_at_its_text(name):
     "blind94",  # 0.970
     "blind95",  # 1.000
     "blind96",  # 0.769
+    "blind97",  # 0.930
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2386,3 +2389,12 @@ def test_an_audit_of_a_subsidiary_is_a_review_told_in_the_highlights_and_contrac
 def test_a_count_named_before_its_figure():
     facts = extract("He asked the company to double its number of certified robot technicians to 60 by June.")
     assert [(m.value, m.unit, m.measure) for m in facts.metrics] == [(60, "count", "certified robot technicians")]
+
+
+def test_a_state_economic_development_agency_is_an_organization_and_a_mining_area_a_place():
+    facts = extract("Vulcan Elements signed an agreement with North Carolina Economic Development on March 3, 2025. "
+                    "Separately, the provincial government inspected the Heling mining area.")
+    assert "North Carolina Economic Development" in _canonicals(facts, "organization")
+    assert "Heling" in _canonicals(facts, "place")
+    assert [e.organizations for e in facts.events if e.event_type == "agreement"] == [
+        ["Vulcan Elements", "North Carolina Economic Development"]]

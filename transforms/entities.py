@@ -40,7 +40,7 @@ _ORG_HEADS = (
     r"Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|Co\.,? Ltd\.?|Co\.|Holdings|Resources|"
     r"SARL|SAS|S\.A\.|S\.p\.A\.|SpA|AG|B\.V\.|N\.V\.|Oyj|ASA|AS|A/S|"
     r"Materials|Metals|Magnetics|Technolog(?:y|ies)|Commission|Center|Centre|Institute|"
-    r"University|Association|Bureau|Administration|Agency|Exchanges?|Steel|Magnets?|"
+    r"University|Association|Bureau|Administration|Agency|Economic Development|Exchanges?|Steel|Magnets?|"
     r"Party Committee|Management Committee|People[’']s Government|Securities|Bank|Board|Council|Authority|"
     rf"(?:{'|'.join(_GOVERNMENT_LEVELS)}) Government|"
     r"Fund|Union|Court|Miner[íi]a|Minera|Mineração|JSC|PJSC|Bhd|Berhad|GmbH|"
@@ -135,7 +135,7 @@ _AT_IN = ("at ", "in ")
 # `its Kumagaya plant`: a plant named after its town
 _TOWN_PLANT = re.compile(rf"(?<![\w-])(?:its|their|the) ({_CAP_WORD})$")
 _PLANT_WORDS = ("plant", "factory", "works", "smelter", "refinery")
-_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect", " project", " Mine", " Deposit")
+_DEPOSIT_WORDS = (" deposit", " mine", " orebody", " prospect", " project", " mining area", " Mine", " Deposit")
 _NAMED_SITE = re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Tt]heir) ((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) "
                          r"(?:(?:rare[ -]earths?|REE|heavy rare earths?|ionic[ -]clay|lithium|niobium|monazite) )?$")
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")

@@ -1515,7 +1515,7 @@ _MULTS = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
 _RATE_DEN = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour",
              "week": "week", "quarter": "quarter", "kilogram": "kg", "kg": "kg", "tonne": "tonne",
              "ton": "tonne", "t": "tonne", "pound": "lb", "lb": "lb", "share": "share",
-             "litre": "L", "liter": "L"}  # (`15 milligrams per litre`)
+             "litre": "L", "liter": "L", "l": "L"}  # (`15 milligrams per litre`, `15 mg/L`)
 _NOT_BEFORE_NOW = r"(?!\s+(?:earlier|ago|before)\b)"  # `A$84.5 million a year earlier` has no rate
 # `annual` earlier in the clause, no number, clause end or money in between
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+|[A-Z][\w’'-]*\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
