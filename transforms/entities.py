@@ -1278,6 +1278,8 @@ def _resolve_short_references(text: str, mentions: list[Mention]) -> list[Mentio
             key = " ".join(parts[k:])
             keys.setdefault(key[0].upper() + key[1:], []).append(p)
         keys.setdefault(key, []).append(p)
+        if len(parts) >= 3 and k == len(parts) - 1:  # `Nik Nazmi said` after `Nik Nazmi Nik Ahmad`
+            keys.setdefault(" ".join(parts[:2]), []).append(p)  # (Malay names: given name and father's)
     owner_of = {}
     for key, owners in keys.items():
         if len({o.canonical for o in owners}) == 1:  # two people share the name: leave it

@@ -650,7 +650,11 @@ def _main_organization(mentions: list[Mention], headline: tuple[int, int] = (0, 
     return None
 
 
-_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|remains|remained|becomes|became)\s+$")
+_COPULA_BEFORE = re.compile(r"\b(?:(?:is|was|are|were|be|remains|remained|becomes|became)\s+"
+                            # (or what the speaker named something: `called Ngualla “the first of many”`,
+                            # `described the deal as “a turning point”`)
+                            r"|(?:called|calls|described|describes|termed|terms|dubbed|dubs)\s+(?!(?:for|on)\s)"
+                            r"(?:[\w’'-]+\s+){1,4}(?:as\s+)?)$")
 _DIRECTIVE_TO = re.compile(r"\b(?:asked|urged|called on|required|instructed|told|directed)\s+(?:[\w’'-]+\s+){1,6}?to\s+$")
 _RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,]*,")  # `Sarah Jones, who toured the plant with Mann, said`
 _ASIDE = re.compile(r",\s+(?:which|whose)\s[^,]*,")  # `At Zibo Jiahua, which Shenghe bought from Neo, …`
@@ -851,6 +855,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 continue  # `the loan will fund …`: a loan is an event when the sentence dates it
             if d_in is None and _PLANNED.search(text, max(s, m.start() - 40), m.start()):
                 continue  # `plan to sign an agreement before the end of the year`: not yet an event
+            if _CONDITION.search(text, max(s, m.start() - 60), m.start()):
+                continue  # `approval would depend on a detailed environmental impact assessment`: a condition
             bids = word in ("opened", "opens") and _OPENED_BIDS.match(text, m.end()) is not None
             if word in ("opened", "opens") and not bids and _NOT_OPENED.match(text, m.end()):
                 continue  # `opened an investigation`: no plant was opened
@@ -1151,6 +1157,9 @@ _ATTENDANCE = re.compile(
     r"visit|tour|investigation))|received the "
     r"(?:delegation|guests|visitors)|(?:was|were) present|joined the (?:visit|inspection|talks|meeting)"
     r"|attended(?= and\b|[,.]| it\b| the (?:opening|ceremony|event|signing)\b))")
+# what something waits on: `depend on a detailed environmental impact assessment`, `subject to a review`
+_CONDITION = re.compile(r"\b(?:depends?|depended|depending|conditional|contingent|subject)\s+(?:on|upon|to)\s+"
+                        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$")
 _PLANNED = re.compile(
     r"\b(?:(?:will|would|proposed|pending|awaiting|seeking|negotiating)\s+(?:to\s+)?"
     # (a word that is also a noun only with `to`: `presented the plan at the meeting` is no plan to meet)
@@ -1340,6 +1349,10 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
                 # procurement at Hefeng …` (every body of the dated audit, and the group): that audit
                 or _family(ev) != "agreement" and its and its <= mine):
             return same[0]
+    if (ev.people and len(same) == 1 and not same[0].people and _family(ev) == "agreement"
+            and set(ev.organizations) <= set(same[0].organizations)):
+        return same[0]  # `Anthony Mavunde, who signed for the government, …`: who signed the one dated
+        # agreement, which named no one
     if ev.event_type == "ceremony" and len(same) == 1 and same[0].event_type == "opening":
         return same[0]  # `cut the ribbon`: at the opening
     if ev.event_type == "agreement" and ev.organizations and (approval := next(
