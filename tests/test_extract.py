@@ -207,6 +207,7 @@ def test_every_offset_points_at_its_text(name):
     "blind96",  # 0.769
     "blind97",  # 0.930
     "blind98",  # 0.854
+    "blind99",  # 0.984
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2418,3 +2419,11 @@ def test_a_condition_is_no_event_and_a_signer_told_later_joins_the_one_dated_sig
     assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
         ("agreement", "2025-05-05", ["Doto Biteko"])]
     assert [(q.speaker, q.quote) for q in facts.quotes] == [("Doto Biteko", "a model for the region")]
+
+
+def test_a_stop_of_a_visit_of_days_at_a_place_the_visit_did_not_name():
+    facts = extract("From May 12 to 13, 2025, Xiamen Tungsten Chairman Huang Changgeng led a delegation to the "
+                    "group’s operations in Longyan. At Changting Jinlong Rare Earth Co., the group’s plant in "
+                    "Changting County, Huang reviewed the progress of a new separation line.")
+    assert [(e.event_type, str(e.start_date), str(e.end_date), e.people) for e in facts.events] == [
+        ("visit", "2025-05-12", "2025-05-13", ["Huang Changgeng"])]

@@ -1374,12 +1374,15 @@ def _dated_target(ev: Event, merged: list[Event], told: dict[int, list[int]], te
 def _stop_of_tour(ev: Event, merged: list[Event], text: str) -> Event | None:
     """`From November 12 to 14, Huang visited Leshan Shenghe … and Zibo Jiahua … At Zibo Jiahua,
     …, Huang reviewed … and met …`: what the visitor did at one of the places of a visit told
-    before is part of that visit (a sentence set `At` one of its organizations, a visitor named)."""
+    before is part of that visit (a sentence set `At` one of its organizations, a visitor named; or,
+    after a visit of days, `From June 9 to 10, Zeng led a delegation to … At Pingyuan Guangsheng …,
+    Zeng reviewed …`, any place told before another dated event)."""
     if not text.startswith("At ", ev.start):
         return None
     setting = text[ev.start + 3 : ev.start + 80].split(",", 1)[0]
     return next((m for m in merged if _family(m) == "visit" and m.start < ev.start and _shared_people(ev, m)
-                 and any(o.startswith(setting) for o in set(ev.organizations) & set(m.organizations))), None)
+                 and (any(o.startswith(setting) for o in set(ev.organizations) & set(m.organizations))
+                      or m.end_md is not None and not any(m.start < o.start < ev.start for o in merged))), None)
 
 
 def _told_next_to(ev: Event, dated: Event, told: dict[int, list[int]]) -> bool:
