@@ -208,6 +208,7 @@ def test_every_offset_points_at_its_text(name):
     "blind97",  # 0.930
     "blind98",  # 0.854
     "blind99",  # 0.984
+    "blind100",  # 0.945
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2427,3 +2428,16 @@ def test_a_stop_of_a_visit_of_days_at_a_place_the_visit_did_not_name():
                     "Changting County, Huang reviewed the progress of a new separation line.")
     assert [(e.event_type, str(e.start_date), str(e.end_date), e.people) for e in facts.events] == [
         ("visit", "2025-05-12", "2025-05-13", ["Huang Changgeng"])]
+
+
+def test_who_a_handover_was_given_to_is_not_the_she_who_speaks_next():
+    facts = extract("Mines Minister Jane Okello presented the permit to Tulu Minerals Chief Executive Peter Mwangi in "
+                    "East Africa. “We expect a plant here within five years,” she said.")
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Jane Okello", "We expect a plant here within five years")]
+    assert "East Africa" in _canonicals(facts, "place")
+
+
+def test_a_person_named_before_a_lower_case_office_of_several():
+    facts = extract("Police also arrested Pham Van Long, a deputy director of the Yen Bai Department of Industry "
+                    "and Trade.")
+    assert _role_rows(facts) == {("Pham Van Long", "Deputy Director", "Yen Bai Department of Industry and Trade")}

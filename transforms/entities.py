@@ -1221,7 +1221,8 @@ def _person_patterns(kb: KB) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b(?:(?:{lead}){comma_office}?|(?:Minister|Secretary|Commissioner){portfolio})"
                    rf"\s+{_TITLED_NAME}(?![\w-])"),
         # `, the U.S. Secretary of Energy`: up to two capitalised words may name the office's place
-        re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
+        # (`, a deputy director of …`: an office of several, in lower case)
+        re.compile(rf",\s+(?:the\s+|an?\s+(?=[a-z]))?(?:[A-Z][\w.’'-]*\s+){{0,2}}?(?:{kb.title_re})\b"),
         re.compile(rf"(?=[{_UPPER}])\b(?:{_NAME}|({_INITIALS}{_NAME_WORD}))$"),
     )
 

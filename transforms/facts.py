@@ -1979,13 +1979,14 @@ def _person_at(people: list[Mention], pos: int) -> str | None:
 
 def _last_person(people: list[Mention], pos: int, text: str, sents: list[tuple[int, int]]) -> str | None:
     """Who `he`/`she` before `pos` is: the last person named, unless that person is whom the one
-    named before them in the same sentence met (`Huang … met plant manager Sun Wei. He urged …`:
-    Huang)."""
+    named before them in the same sentence met or handed something to (`Huang … met plant manager
+    Sun Wei. He urged …`: Huang)."""
     prior = [p for p in people if p.start < pos]
     if not prior:
         return None
     last = prior[-1]
-    if len(prior) > 1 and _MET_BEFORE.search(text, max(0, last.start - 40), last.start):
+    if len(prior) > 1 and (_MET_BEFORE.search(text, max(0, last.start - 40), last.start)
+                           or _GIVEN_TO.search(text, max(0, last.start - 90), last.start)):
         subject = next((p for p in reversed(prior[:-1]) if p.canonical != last.canonical), None)
         sentence_start = next((a for a, b in sents if a <= last.start < b), 0)
         if subject is not None and subject.start >= sentence_start:
@@ -1996,6 +1997,8 @@ def _last_person(people: list[Mention], pos: int, text: str, sents: list[tuple[i
 # a person named as whom somebody met: `met plant manager Sun Wei`, `held talks with Li Jie`
 _MET_BEFORE = re.compile(r"\b(?:met|meets|met with|meets with|talks with|received|accompanied by|joined by)"
                          r"(?:\s+[A-Za-z-]+){0,3}?\s+$")
+# or as whom somebody handed something: `presented the licence to Ionic Rare Earths Managing Director Tim Harrison`
+_GIVEN_TO = re.compile(r"\b(?:presented|handed|gave|awarded)\s+(?:[\w’'-]+\s+){0,4}?to\s+(?:[\w’'.-]+\s+){0,5}$")
 
 
 @dataclass
