@@ -209,6 +209,7 @@ def test_every_offset_points_at_its_text(name):
     "blind98",  # 0.854
     "blind99",  # 0.984
     "blind100",  # 0.945
+    "blind101",  # 0.878
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2441,3 +2442,17 @@ def test_a_person_named_before_a_lower_case_office_of_several():
     facts = extract("Police also arrested Pham Van Long, a deputy director of the Yen Bai Department of Industry "
                     "and Trade.")
     assert _role_rows(facts) == {("Pham Van Long", "Deputy Director", "Yen Bai Department of Industry and Trade")}
+
+
+def test_a_known_chinese_company_named_in_full_with_its_trade_and_a_rate_an_hour():
+    facts = extract("Jiangxi Jinli Permanent Magnet Technology Co., Ltd. said its new furnace burns 40 cubic meters "
+                    "of gas an hour.")
+    assert _canonicals(facts, "organization") == {"JL Mag Rare-Earth"}
+    assert [(m.value, m.unit) for m in facts.metrics] == [(40, "m3/hour")]
+
+
+def test_the_next_morning_is_the_day_after_the_event_told_before():
+    facts = extract("On December 15, 2025, Shenghe Resources held its annual safety meeting in Chengdu, chaired by "
+                    "General Manager Wang Xiaohui. The next morning, Wang visited the Leshan plant.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("meeting", "2025-12-15"), ("visit", "2025-12-16")]

@@ -900,9 +900,16 @@ def _folded_aliases() -> dict[str, Entry]:
 
 
 _GROUP_SUFFIX = re.compile(r"(.+?)\s+(?:Group|Holdings?)$")  # `Serra Verde Group`: the known Serra Verde
+# a Chinese company's trade before its legal form: `Baotou Huamei Rare Earth High-Tech Co., Ltd.`, the known
+# `Baotou Huamei Rare Earth`
+_TRADE_SUFFIX = re.compile(r"(.+?)\s+(?:High-Tech|Hi-Tech|Technology|New Materials?|Industrial)$")
 _LEGAL_SUFFIX = re.compile(
     r"(.+?),?\s+(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|Plc|PLC|plc|LLC|Co\.,?\s*Ltd\.?|Co\.|AG|"
     r"SA|S\.A\.|N\.V\.|NV|ASA|AS|A/S|AB|GmbH|JSC|PJSC|Bhd|Berhad|Pty\.?\s+Ltd\.?)$")
+
+
+def _known_as(name: str, aliases: dict[str, Entry]) -> Entry | None:
+    return aliases.get(name) or _folded_aliases().get(name.casefold())
 
 
 def _same_organizations(mentions: list[Mention]) -> list[Mention]:
@@ -915,10 +922,14 @@ def _same_organizations(mentions: list[Mention]) -> list[Mention]:
         return mentions
     aliases = load().aliases
     for m in mentions:  # `Ionic Rare Earths Limited`: the known `Ionic Rare Earths` (`JL MAG` too)
-        if (m.entity_type == "organization" and not m.from_kb
-                and (legal := _LEGAL_SUFFIX.match(m.canonical) or _GROUP_SUFFIX.match(m.canonical))
-                and (e := aliases.get(legal.group(1)) or _folded_aliases().get(legal.group(1).casefold()))
-                is not None and e.entity_type == "organization"):
+        if m.entity_type != "organization" or m.from_kb:
+            continue
+        legal = _LEGAL_SUFFIX.match(m.canonical) or _GROUP_SUFFIX.match(m.canonical)
+        base = legal.group(1) if legal else m.canonical
+        e = _known_as(base, aliases) if legal else None
+        if e is None and (trade := _TRADE_SUFFIX.match(base)):
+            e = _known_as(trade.group(1), aliases)
+        if e is not None and e.entity_type == "organization":
             m.canonical, m.kind, m.from_kb = e.canonical, e.kind, True
     new = {m.canonical for m in mentions if m.entity_type == "organization" and not m.from_kb}
     if len(new) < 2:

@@ -1170,7 +1170,7 @@ _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later) (?:that|the same) (?:day|morning|afternoon|evening)|on the same day|"
     r"(?:on )?the (?:morning|afternoon|evening) of the same day|"
     r"that (?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)(?! of\b)|"
-    r"(?:on )?the (next|following) day|the same day|(?P<days>\d\d?|two|three|four|five|six|seven|eight|nine|ten) days later)\b",
+    r"(?:on )?the (next|following) (?:day|morning|afternoon|evening)|the same day|(?P<days>\d\d?|two|three|four|five|six|seven|eight|nine|ten) days later)\b",
     re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
@@ -1537,7 +1537,7 @@ _NOT_BEFORE_NOW = r"(?!\s+(?:earlier|ago|before)\b)"  # `A$84.5 million a year e
 _EARLIER_ANNUAL = re.compile(r"\bannual\s+(?:[a-z-]+\s+|[A-Z][\w’'-]*\s+){1,9}(?:to|of|at|reach(?:ed|es)?)\s+(?:about\s+|some\s+)?$")
 _LATER_YEARLY = re.compile(
     r"(?:\s+(?:of|in)\s+[A-Za-z][\w’'-]*(?:,?\s+[A-Za-z][\w’'-]*){0,6})?\s+(?:annually|per annum|"
-    r"(?:per|a|each|in a) (?P<per>year|month|week|day|quarter))\b" + _NOT_BEFORE_NOW
+    r"(?:per|an?|each|in a) (?P<per>year|month|week|day|quarter|hour))\b" + _NOT_BEFORE_NOW
 )
 _STOP_MEASURE = {"in", "of", "by", "for", "to", "and", "or", "the", "a", "an", "with", "while",
                  "from", "at", "on", "per", "versus", "plus", "than", "as", "its", "their"}
