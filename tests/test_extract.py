@@ -210,6 +210,7 @@ def test_every_offset_points_at_its_text(name):
     "blind99",  # 0.984
     "blind100",  # 0.945
     "blind101",  # 0.878
+    "blind102",  # 0.979
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2456,3 +2457,10 @@ def test_the_next_morning_is_the_day_after_the_event_told_before():
                     "General Manager Wang Xiaohui. The next morning, Wang visited the Leshan plant.")
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
         ("meeting", "2025-12-15"), ("visit", "2025-12-16")]
+
+
+def test_a_party_committees_study_group_is_one_body():
+    facts = extract("On May 8, the Shenghe Resources Party Committee Theoretical Study Center Group held a study "
+                    "session in Chengdu.")
+    assert "Shenghe Resources Party Committee Theoretical Study Center Group" in _canonicals(facts, "organization")
+    assert "Theoretical Study Center Group" not in _canonicals(facts, "organization")

@@ -147,6 +147,7 @@ _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|Distr
 _GATHERING_TAIL = re.compile(
     r"(?:[^\S\n]+[A-Z][\w-]*){0,4}[^\S\n]+(?:Forum|Conference|Summit|Expo|Exhibition|Fair|Congress|Week)\b")
 _FACILITY_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,2}[^\S\n]+(?:Plant|Refinery|Facility|Project|Mine|Complex)\b")
+_STUDY_GROUP = re.compile(r" Theoretical Study Cent(?:er|re) Group\b")
 _LAW_TAIL = re.compile(r"[^\S\n]+(?:Act|Law|Regulation|Directive|Strategy|Initiative)\b")
 # `Fundo Soberano de Angola`, `Banco Nacional de Desenvolvimento`, `Société Générale`
 _WORDISH = r"[\w-]"
@@ -588,6 +589,9 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
             # `the European Commission for Prosperity and Industrial Strategy`: a commissioner's
             # portfolio after a known body's name
             surface, known = surface.split(" for ")[0], k
+        if surface.endswith("Party Committee") and (study := _STUDY_GROUP.match(text, start + len(surface))):
+            surface, known = surface + study.group(), None  # `the Baogang Group Party Committee Theoretical
+            # Study Center Group`: the committee's study group, one body (not the committee and a group)
         canonical = known.canonical if known and known.entity_type == "organization" else surface
         end = start + len(surface)
         add((start, start - end, 1, Mention(start, end, surface, "organization", canonical, "", bool(known))))
