@@ -211,6 +211,7 @@ def test_every_offset_points_at_its_text(name):
     "blind100",  # 0.945
     "blind101",  # 0.878
     "blind102",  # 0.979
+    "blind103",  # 0.885
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2464,3 +2465,9 @@ def test_a_party_committees_study_group_is_one_body():
                     "session in Chengdu.")
     assert "Shenghe Resources Party Committee Theoretical Study Center Group" in _canonicals(facts, "organization")
     assert "Theoretical Study Center Group" not in _canonicals(facts, "organization")
+
+
+def test_a_name_with_and_is_one_organization_when_an_abbreviation_follows_it():
+    facts = extract("The Japan Oil and Mineral Resources Corporation (JOMR) bought oxide. JOMR President Sato Ken "
+                    "said the stockpile would grow.")
+    assert _role_rows(facts) == {("Sato Ken", "President", "Japan Oil and Mineral Resources Corporation")}

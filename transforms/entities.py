@@ -559,7 +559,10 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     # `China Rare Earth Resources and Technology Co., Ltd.`: a legal name with `and` in it (the
     # pattern below stops at the `and`: two names unless a legal form closes them)
-    and_named = [m for m in _and_legal_names(text) if not _two_names(m.group(1), aliases)]
+    # (one name after all when an abbreviation follows it: `Korea Mine Rehabilitation and Mineral
+    # Resources Corporation (KOMIR)`, though a `Mineral Resources` is known)
+    and_named = [m for m in _and_legal_names(text)
+                 if not _two_names(m.group(1), aliases) or _ABBR_DEF.match(text, m.end(1))]
     for m in itertools.chain(and_named, _ORG_PATTERN.finditer(text)):
         cleaned = _clean_org(m.group(1), m.start(1), text.endswith(("’s ", "'s ", "the ", "its "), 0, m.start(1)))
         if text.startswith(" (", m.end()) and (whole := _spelled_by_abbreviation(text, m)) is not None:
