@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 from conftest import DATA, SAMPLES
 
 from flows.evaluate import evaluate_facts, overall
@@ -2471,3 +2472,22 @@ def test_a_name_with_and_is_one_organization_when_an_abbreviation_follows_it():
     facts = extract("The Japan Oil and Mineral Resources Corporation (JOMR) bought oxide. JOMR President Sato Ken "
                     "said the stockpile would grow.")
     assert _role_rows(facts) == {("Sato Ken", "President", "Japan Oil and Mineral Resources Corporation")}
+
+
+def test_no_gold_spelling_is_a_fragment_of_a_legal_name():
+    """YAML splits an unquoted `[X Co., Ltd., X]` at its comma: `X Co.` and `Ltd.` would be
+    spellings, and `Ltd.` matches any organization whose name holds it."""
+
+    def spellings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for x in node:
+                yield from spellings(x)
+        elif isinstance(node, dict):
+            for x in node.values():
+                yield from spellings(x)
+
+    bad = {(path.name, s) for path in DATA.glob("gold_*.yaml") for s in spellings(yaml.safe_load(path.read_text()))
+           if s.strip() in ("Ltd.", "Ltd", "Inc.", "Inc", "Co., Ltd.")}
+    assert bad == set()
