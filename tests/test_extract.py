@@ -213,6 +213,7 @@ def test_every_offset_points_at_its_text(name):
     "blind101",  # 0.878
     "blind102",  # 0.979
     "blind103",  # 0.885
+    "blind104",  # 0.909
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2491,3 +2492,13 @@ def test_no_gold_spelling_is_a_fragment_of_a_legal_name():
     bad = {(path.name, s) for path in DATA.glob("gold_*.yaml") for s in spellings(yaml.safe_load(path.read_text()))
            if s.strip() in ("Ltd.", "Ltd", "Inc.", "Inc", "Co., Ltd.")}
     assert bad == set()
+
+
+def test_a_conference_named_as_where_projects_were_signed_and_a_later_meeting_are_events_of_their_own():
+    facts = extract("On May 20, 2025, 12 projects were signed at the 2025 Ganzhou Magnet Industry Investment "
+                    "Conference in Ganzhou. Party Secretary Li Keke attended the conference. Li Keke later met "
+                    "with a delegation from Ningbo Yunsheng led by Zhu Ming and asked the company to “build its "
+                    "next plant here.”")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("agreement", "2025-05-20"), ("meeting", "2025-05-20"), ("meeting", "None")]
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Li Keke", "build its next plant here.")]

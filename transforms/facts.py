@@ -903,6 +903,11 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         places = [m for m in inside if m.entity_type == "place"
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
         plan = _events_by_date(accepted, own) or ([(best[0], best[2], day)] if best is not None else [])
+        if len(plan) == 1 and plan[0][0] == "agreement" and day is not None and (gathering := next(
+                (m for etype, _, m in accepted if _FAMILY.get(etype, etype) == "meeting"
+                 and _SIGNED_AT.search(text, max(s, m.start() - 120), m.start())), None)):
+            plan.append(("meeting", gathering, day))  # `28 projects … were signed at the 2025 Baotou
+            # Rare Earth Industry Investment Promotion Conference`: the conference of that day too
         for etype, trig, d in plan + [(etype, trig, None) for etype, trig in earlier]:
             if etype == "opening ceremony":
                 host = next((h for h in reversed(events) if _family(h) == "meeting"), None)
@@ -1225,6 +1230,8 @@ def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
     return f"--{moved.month:02d}-{moved.day:02d}", None
 
 
+# a signing's setting named in full: `signed at the 2025 Baotou … Conference`
+_SIGNED_AT = re.compile(r"\bsigned\s+at\s+the\s+(?:[\w’'-]+\s+){0,10}$")
 _AT_GATHERING = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|on the sidelines of) the (?:opening |closing )?"
     r"(conference|meeting|ceremony|forum|summit|symposium|talks)\b")
@@ -1282,14 +1289,20 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     sentences; dated events on different days stay apart."""
     merged, told = _fold_dated([ev for ev in events if ev.start_md])
     leftovers: list[Event] = []
-    for ev in (ev for ev in events if not ev.start_md):
+    # `Zhou Wenping later met with a delegation from Zhenghai`: another event, after the ones told
+    later = [ev for ev in events if not ev.start_md and _LATER.search(text, ev.start, ev.end)]
+    told_later = {id(ev) for ev in later}
+    for ev in (ev for ev in events if not ev.start_md and id(ev) not in told_later):
         target = _dated_target(ev, merged, told, text) or _leftover_target(ev, leftovers)
         if target is None:
             leftovers.append(ev)
         else:
             _absorb(target, ev)
     _fold_leftovers(leftovers, merged, told, text)
-    return sorted(merged + leftovers, key=lambda ev: ev.start)
+    return sorted(merged + leftovers + later, key=lambda ev: ev.start)
+
+
+_LATER = re.compile(r"\b(?:later|subsequently|afterwards)\s+(?!(?:that|the\s+same|in\s+the)\b)[a-z]")
 
 
 _NOT_ANNOUNCED = {"visit", "meeting"}  # (`SRC said on October 28 that it had cast its first metal`;
@@ -1936,7 +1949,9 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if verb is not None and phrase_ok and reach:
                 subject = [p for p in people if s0 <= p.start < s0 + verb.start()
                            and not _in_relative_clause(left, p.start - s0)
-                           and not text.startswith(("’s ", "'s "), p.end)]  # (`studied Xi Jinping’s letter and called for “…”`)
+                           and not text.startswith(("’s ", "'s "), p.end)  # (`studied Xi Jinping’s letter and called for “…”`)
+                           and not _LED_BY.search(text, max(s0, p.start - 20), p.start)]  # (`met with a
+                # delegation led by Wang Lei and asked the company to “…”`: who led it is not who asked)
                 if subject:
                     speaker = subject[-1].canonical
                 elif any(s0 <= p.start < s0 + verb.start() for p in people):
@@ -1963,6 +1978,7 @@ def find_quotes(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                        and (len(core[j]) > len(core[i]) or j < i) for j, o in enumerate(quotes))]
 
 
+_LED_BY = re.compile(r"\b(?:led|headed|accompanied|joined)\s+by\s+$")
 _QA_SPEAKER = re.compile(r"\s*([^\n:“”\"]{3,40}):\s*")
 
 
