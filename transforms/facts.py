@@ -29,6 +29,7 @@ from transforms.entities import (
     _RANKS,
     Mention,
     _is_heading,
+    _word_hits,
     portfolio_alternation,
     word_before,
 )
@@ -1290,7 +1291,8 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     merged, told = _fold_dated([ev for ev in events if ev.start_md])
     leftovers: list[Event] = []
     # `Zhou Wenping later met with a delegation from Zhenghai`: another event, after the ones told
-    later = [ev for ev in events if not ev.start_md and _LATER.search(text, ev.start, ev.end)]
+    said_later = [i for w in _LATER_WORDS for i, j in _word_hits(text, w) if _LATER.match(text, j)]
+    later = [ev for ev in events if not ev.start_md and any(ev.start <= i < ev.end for i in said_later)]
     told_later = {id(ev) for ev in later}
     for ev in (ev for ev in events if not ev.start_md and id(ev) not in told_later):
         target = _dated_target(ev, merged, told, text) or _leftover_target(ev, leftovers)
@@ -1302,7 +1304,8 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     return sorted(merged + leftovers + later, key=lambda ev: ev.start)
 
 
-_LATER = re.compile(r"\b(?:later|subsequently|afterwards)\s+(?!(?:that|the\s+same|in\s+the)\b)[a-z]")
+_LATER_WORDS = ("later", "subsequently", "afterwards")  # (found with str search, then read on)
+_LATER = re.compile(r"\s+(?!(?:that|the\s+same|in\s+the)\b)[a-z]")
 
 
 _NOT_ANNOUNCED = {"visit", "meeting"}  # (`SRC said on October 28 that it had cast its first metal`;
