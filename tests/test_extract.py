@@ -214,6 +214,7 @@ def test_every_offset_points_at_its_text(name):
     "blind102",  # 0.979
     "blind103",  # 0.885
     "blind104",  # 0.909
+    "blind105",  # 1.000
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
