@@ -1290,11 +1290,12 @@ def _merge_events(events: list[Event], text: str = "") -> list[Event]:
     sentences; dated events on different days stay apart."""
     merged, told = _fold_dated([ev for ev in events if ev.start_md])
     leftovers: list[Event] = []
-    # `Zhou Wenping later met with a delegation from Zhenghai`: another event, after the ones told
+    later: list[Event] = []
     said_later = [i for w in _LATER_WORDS for i, j in _word_hits(text, w) if _LATER.match(text, j)]
-    later = [ev for ev in events if not ev.start_md and any(ev.start <= i < ev.end for i in said_later)]
-    told_later = {id(ev) for ev in later}
-    for ev in (ev for ev in events if not ev.start_md and id(ev) not in told_later):
+    for ev in (ev for ev in events if not ev.start_md):
+        if any(ev.start <= i < ev.end for i in said_later):
+            later.append(ev)  # `Zhou Wenping later met with a delegation from Zhenghai`: another event
+            continue
         target = _dated_target(ev, merged, told, text) or _leftover_target(ev, leftovers)
         if target is None:
             leftovers.append(ev)
