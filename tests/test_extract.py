@@ -215,6 +215,7 @@ def test_every_offset_points_at_its_text(name):
     "blind103",  # 0.885
     "blind104",  # 0.909
     "blind105",  # 1.000
+    "blind106",  # 0.911
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2503,3 +2504,26 @@ def test_a_conference_named_as_where_projects_were_signed_and_a_later_meeting_ar
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
         ("agreement", "2025-05-20"), ("meeting", "2025-05-20"), ("meeting", "None")]
     assert [(q.speaker, q.quote) for q in facts.quotes] == [("Li Keke", "build its next plant here.")]
+
+
+def test_a_signing_told_on_the_day_it_was_announced_and_dated_by_its_own_signing():
+    facts = extract("Australia’s St George Mining Limited (ASX: SGQ) has signed an offtake agreement with REalloys "
+                    "Inc. for rare earths from Araxá, the company said on July 24, 2025. Under the agreement, signed "
+                    "in Perth on July 23, REalloys will buy up to 40% of the concentrate. The day before the signing, "
+                    "Vice Governor Mateus Simões toured the project with St George’s country manager, Carlos Silva. "
+                    "St George shares rose 12% to 9.8 cents.")
+    assert [(e.event_type, str(e.start_date), sorted(e.organizations)) for e in facts.events] == [
+        ("announcement", "2025-07-24", ["REalloys Inc.", "St George Mining Limited"]),
+        ("agreement", "2025-07-23", ["REalloys Inc.", "St George Mining Limited"]),
+        ("visit", "2025-07-22", ["St George Mining Limited"])]
+    assert ("Carlos Silva", "Country Manager", "St George Mining Limited") in _role_rows(facts)
+    assert [(m.value, m.unit) for m in facts.metrics] == [(40, "percent"), (12, "percent"), (9.8, "cent")]
+
+
+def test_the_day_after_an_event_and_a_quote_the_speaker_pointed_out():
+    facts = extract("On May 14, 2025, Luo Jianguo inspected Jiangtong Rare Earth in Mianning. The day after the "
+                    "inspection, Luo Jianguo chaired a symposium in Xichang. Luo Jianguo pointed out that the "
+                    "resources are a strategic asset, and that enterprises must “put safety first and mining second.”")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("inspection", "2025-05-14"), ("meeting", "2025-05-15")]
+    assert [(q.speaker, q.quote) for q in facts.quotes] == [("Luo Jianguo", "put safety first and mining second.")]

@@ -240,3 +240,10 @@ def test_a_lost_mark_between_two_syllables_of_a_chinese_place_name_is_an_apostro
     lossy = corrupt.thai_lossy(clean)
     assert lossy != clean
     assert repair(lossy).text == clean
+
+
+def test_a_lost_dash_between_two_names_is_an_en_dash_and_before_a_lower_case_word_an_em_dash():
+    clean = "St George Backs Niobium–Rare Earth Project at the China–Eurasia Expo. Output rose—an increase."
+    lossy = corrupt.thai_lossy(clean)
+    assert lossy.count("โ") == 3
+    assert repair(lossy).text == clean

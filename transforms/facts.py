@@ -765,6 +765,7 @@ class Event:
     sentence: int
     definite: bool = False  # `at the ceremony`: refers back to an event already named
     also: tuple[str, ...] = ()  # other kinds the sentence names: `announced … during a visit`
+    reported: bool = False  # dated by who told of it: `has signed …, the company said on July 24`
 
 
 _PLACE_RANK = {"county": 0, "city": 0, "mine": 0, "province": 2}
@@ -819,8 +820,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if (after := _EVENT_ONLY_BEFORE.get(word)) is not None and not after.match(
                     text, m.end(), min(e, m.end() + _AFTER_REACH)):
                 continue  # `is committed to safety`, `unveiled a plan`, `named CEO`: no event
-            if text.endswith("before the ", max(s, m.start() - 11), m.start()):
-                continue  # `met Yoji Muto before the signing`: the signing is told as when, not as news
+            if text.endswith(("before the ", "after the "), max(s, m.start() - 11), m.start()):
+                continue  # `met Yoji Muto before the signing`, `The day after the inspection, …`: the
+                # signing, the inspection are told as when, not as news
             if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
                 earlier.append((kb.triggers[word][0], m))  # `fined … on November 27, after a two-week
                 continue  # inspection`: an event before the one the sentence dates, its day untold
@@ -946,6 +948,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 or _THE_DEAL_AFTER.match(text, trig.end()) is not None  # `signed the agreement`
                 or _THE_DELEGATION.search(text, s, trig.start()) is not None,  # `The delegation visited …`
                 tuple(k for k in kinds if k != etype),
+                d is not None and etype != "announcement" and any(
+                    a.group().endswith(" on") and a.end() + 1 == d.pos for _, _, a in accepted),
             ))
     announcements = [ev for ev in events if ev.event_type == "announcement"]
     if announcements and "nnouncement" in text:
@@ -987,7 +991,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ps, pe = sents[ev.sentence - 1]
             for m in mentions[bisect.bisect_left(mention_starts, ps) : bisect.bisect_left(mention_starts, pe)]:
                 if (m.entity_type == "organization" and m.canonical not in ev.organizations
-                        and m.kind != "media"):
+                        and m.kind != "media" and not _listing(text, m)):  # (not `(ASX: SGQ)`)
                     ev.organizations.append(m.canonical)
         # `“…,” Hu Zhibin said after the ceremony`: the signing ceremony of the agreement before
         # (not when a ceremony was named after the agreement: `held a commissioning ceremony …
@@ -1046,15 +1050,21 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                                     or _AFTER_THE.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
             if prev is not None:
-                shift = 0 if same.re is not _SAME_DAY else 1 if same.group(1) else _day_count(same.group("days"))
+                shift = (1 if same.group(1) else _day_count(same.group("days"))) if same.re is _SAME_DAY else (
+                    1 if same.re is _AFTER_THE and _A_DAY.search(text, ev.start, same.start()) else 0)  # (`The day after the forum`)
                 ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
                 ev.date_text = same.group().strip()
                 continue
         # `Tim Ayres met Yoji Muto before the signing`: on the day of the signing (told anywhere)
         if ev.start_md is None and (before := _BEFORE_THE.search(text, ev.start, ev.end)):
             kind = kb.triggers.get(before.group(1), ("", 0))[0]
-            if (host := next((h for h in events if h.start_md and h.event_type == kind), None)) is not None:
-                ev.start_date, ev.start_md, ev.date_text = host.start_date, host.start_md, before.group()
+            # (the day the event itself was on, not the day it was told of)
+            if (host := next((h for h in events if h.start_md and h.event_type == kind and not h.reported), None)
+                    or next((h for h in events if h.start_md and h.event_type == kind), None)) is not None:
+                # `The day before the signing, … toured the project`: the day before it
+                day_before = _A_DAY.search(text, ev.start, before.start())
+                ev.start_md, ev.start_date = _shift_md(host.start_md, host.start_date, -1 if day_before else 0)
+                ev.date_text = text[day_before.start() if day_before else before.start() : before.end()]
                 continue
         # `… read out the commendation decision, and 12 advanced units were awarded`: the awards of
         # the conference reported just before
@@ -1181,8 +1191,9 @@ _SAME_DAY = re.compile(
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
+_A_DAY = re.compile(r"\b(?:[Tt]he|[Aa]|[Oo]ne) day $")  # `The day before the signing`, `the day after the forum`
 _BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
-_AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium)\b")
+_AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium|visit|inspection)\b")
 _THE_TWO = re.compile(r"\s*(?:The|Both) (?:two(?: sides| parties| leaders| ministers| companies| men| women)?|sides)\b")
 _THE_TWO_COMPANIES = re.compile(r"\b[Tt]he two companies\b")
 _THE_TWO_OF = re.compile(r"\b(?:[Tt]he|[Bb]oth) two (?:sides|parties|leaders|ministers|companies|countries|governments)\b")
@@ -1317,6 +1328,15 @@ def _fold_dated(dated: list[Event]) -> tuple[list[Event], dict[int, list[int]]]:
     """One event a day and kind, and the sentences each was told in (highlights, body)."""
     merged: list[Event] = []
     told: dict[int, list[int]] = {}
+    # `St George has signed an offtake agreement with REalloys …, the company said on July 24`, then
+    # `Under the agreement, signed in Perth on July 23, …`: the day it was told of is the announcement's,
+    # the agreement the one its own signing dates
+    for ev in dated:
+        if ev.reported and ev.organizations and any(
+                _family(m) == _family(ev) and not m.reported and m.start_md != ev.start_md and m.organizations
+                and (set(ev.organizations) <= set(m.organizations) or set(m.organizations) <= set(ev.organizations))
+                for m in dated):
+            ev.event_type = "announcement"
     for ev in dated:
         twin = next((m for m in merged if _family(m) == _family(ev) and m.start_md == ev.start_md), None) or next(
             (m for m in merged if _family(m) == _family(ev) == "visit" and ev.definite and m.end_md
@@ -1866,7 +1886,8 @@ _SAID = re.compile(
     r"\b(?:said|says|saying|told|tells|added|adds|noted|notes|stated|states|explained|explains|"
     r"declared|remarked|warned|warns|argued|argues|emphasized|emphasizes|emphasised|stressed|"
     r"stresses|urged|urges|insisted|insists|called for|calls for|called on|calls on|called|"
-    r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges|praised|praises|hailed|hails)\b"
+    r"calls|asked|asks|described|describes|wrote|writes|pledged|pledges|praised|praises|hailed|hails|"
+    r"pointed out|points out)\b"
 )
 _AFTER_QUOTE = re.compile(  # `,” Meng said` / `,” said Meng` / `,” she said`
     r"\s*,?\s*(?:(?P<v1>[A-Za-z]+)\s+(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)|"

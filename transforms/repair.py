@@ -211,6 +211,8 @@ def _prefer(prev: str, nxt: str, after: str, quotes: _Quotes, next_is_mark: bool
         elements = _element_names()
         if lw and nw and lw.group(1).lower() in elements and nw.group(1).lower() in elements:
             return ["\u2013", "\u2014"]  # neodymium–praseodymium joins a pair, not a clause
+        if lw and lw.group(1)[0].isupper() and nxt.isupper():
+            return ["\u2013", "\u2014"]  # so do two names: `China–Eurasia Expo`, `Niobium–Rare Earth Project`
     if prev.isalnum() or prev in ".,!?;:%)\u2019\u201d\u2122":
         if n_space or nxt in _CLOSERS_AFTER or next_is_mark:
             if quotes.stack:
