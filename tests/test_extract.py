@@ -216,6 +216,7 @@ def test_every_offset_points_at_its_text(name):
     "blind104",  # 0.909
     "blind105",  # 1.000
     "blind106",  # 0.911
+    "blind107",  # 0.929
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2527,3 +2528,14 @@ def test_the_day_after_an_event_and_a_quote_the_speaker_pointed_out():
     assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
         ("inspection", "2025-05-14"), ("meeting", "2025-05-15")]
     assert [(q.speaker, q.quote) for q in facts.quotes] == [("Luo Jianguo", "put safety first and mining second.")]
+
+
+def test_a_memorandum_signed_at_a_forum_and_an_under_secretary_of_the_place_before_his_title():
+    facts = extract("MP Materials and Saudi Arabian Mining Company (Ma’aden) signed a memorandum of understanding at "
+                    "the Future Minerals Forum in Riyadh on January 14, 2026. On January 13, Bob Wilt met Jacob "
+                    "Helberg, the U.S. Under Secretary of State for Economic Affairs, in Riyadh. Ma’aden shares rose "
+                    "2.3% to 58.40 riyals.")
+    assert [(e.event_type, str(e.start_date)) for e in facts.events] == [
+        ("agreement", "2026-01-14"), ("meeting", "2026-01-14"), ("meeting", "2026-01-13")]
+    assert ("Jacob Helberg", "Under Secretary", "United States") in _role_rows(facts)
+    assert [(m.value, m.unit) for m in facts.metrics] == [(2.3, "percent"), (58.4, "SAR")]

@@ -317,7 +317,8 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
             # `Chris Wright, the U.S. Secretary of Energy`: the place names the office (not `Marc
             # Ferracci, Solvay CEO Philippe Kehren`: that office is the next name's)
             titles = _split_titles(tm.group(1), kb)
-            org = org_starting_at(tm.end()) if tm.group(2) else j
+            # (or the place alone when no body follows: `the U.S. Under Secretary of State for …`)
+            org = (org_starting_at(tm.end()) if tm.group(2) else None) or j
         return titles, org
 
     prev_end = 0
@@ -1242,8 +1243,9 @@ def _shift_md(md: str, day: date | None, shift: int) -> tuple[str, date | None]:
     return f"--{moved.month:02d}-{moved.day:02d}", None
 
 
-# a signing's setting named in full: `signed at the 2025 Baotou … Conference`
-_SIGNED_AT = re.compile(r"\bsigned\s+at\s+the\s+(?:[\w’'-]+\s+){0,10}$")
+# a signing's setting named in full: `signed at the 2025 Baotou … Conference`, `signed a memorandum
+# of understanding at the Future Minerals Forum`
+_SIGNED_AT = re.compile(r"\bsigned\s+(?:(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,6}?)?at\s+the\s+(?:[\w’'-]+\s+){0,10}$")
 _AT_GATHERING = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|on the sidelines of) the (?:opening |closing )?"
     r"(conference|meeting|ceremony|forum|summit|symposium|talks)\b")
@@ -1514,7 +1516,7 @@ _CURRENCY = [
 # `RMB 2.3 billion` is found by its code; `5 billion tenge` by the word after the number
 _CURRENCY_WORDS = {"yuan": "CNY", "dollars": "USD", "rand": "ZAR", "tenge": "KZT", "rupees": "INR",
                    "euros": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "ringgit": "MYR",
-                   "won": "KRW"}
+                   "won": "KRW", "riyals": "SAR", "dirhams": "AED", "reais": "BRL", "rupiah": "IDR", "baht": "THB"}
 _SPACED_CURRENCY_WORDS = tuple(f" {w}" for w in _CURRENCY_WORDS)  # (` rand`, not `brand`)
 # Codes whose first letters are common capitals: scanned for only when str search finds one
 _RARE_CODES = ("VND", "IDR", "THB", "PHP", "RUB", "MXN", "CLP", "PEN", "TWD", "MNT")
