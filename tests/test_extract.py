@@ -217,6 +217,7 @@ def test_every_offset_points_at_its_text(name):
     "blind105",  # 1.000
     "blind106",  # 0.911
     "blind107",  # 0.929
+    "blind108",  # 0.939
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2539,3 +2540,14 @@ def test_a_memorandum_signed_at_a_forum_and_an_under_secretary_of_the_place_befo
         ("agreement", "2026-01-14"), ("meeting", "2026-01-14"), ("meeting", "2026-01-13")]
     assert ("Jacob Helberg", "Under Secretary", "United States") in _role_rows(facts)
     assert [(m.value, m.unit) for m in facts.metrics] == [(2.3, "percent"), (58.4, "SAR")]
+
+
+def test_the_delegation_told_later_is_led_by_who_led_it_and_a_total_over_months_is_no_rate():
+    facts = extract("On December 4, 2025, Meng Fanying met with a delegation from Hoa Phat Group led by its Vice "
+                    "Chairman Tran Tuan Duong. Hoa Phat hoped to buy 300,000 tonnes of rail steel a year. The next "
+                    "day, the delegation visited the Baogang Rare Earth Steel Plate Company. Exports reached 1.2 "
+                    "million tonnes in the first eleven months.")
+    assert [(e.event_type, str(e.start_date), e.people) for e in facts.events] == [
+        ("meeting", "2025-12-04", ["Meng Fanying", "Tran Tuan Duong"]),
+        ("visit", "2025-12-05", ["Tran Tuan Duong"])]
+    assert [(m.value, m.unit) for m in facts.metrics] == [(300000, "tonne/year"), (1200000, "tonne")]

@@ -970,6 +970,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             ns, ne = sents[ev.sentence + 1] if ev.sentence + 1 < len(sents) else (len(text), len(text))
             nxt = mentions[bisect.bisect_left(mention_starts, ns) : bisect.bisect_left(mention_starts, ne)]
             ev.people = _unique(m.canonical for m in nxt if m.entity_type == "person")
+        # `… a delegation from Hoa Phat Group … led by its Vice Chairman Tran Tuan Duong. … The next
+        # day, the delegation visited …`: who led the delegation named before
+        if not ev.people and (ref := _THE_DELEGATION.search(text, ev.start, ev.end)) is not None and (
+                led := [m.end() for m in _DELEGATION_LED_BY.finditer(text, 0, ev.start) if m.group(1) == ref.group(1)]):
+            ev.people = [p.canonical for p in mentions[bisect.bisect_left(mention_starts, led[-1]):
+                                                       bisect.bisect_left(mention_starts, led[-1] + 60)]
+                         if p.entity_type == "person"][:1]
         # `She was accompanied by …`, `… received the delegation`: the sentences right after a
         # visit or meeting that name who went along (and have no event of their own)
         if ev.event_type in ("visit", "inspection", "meeting", "opening", "ceremony"):
@@ -1162,7 +1169,8 @@ _THE_DEAL_AFTER = re.compile(r"\s+(?:the\s+(?:agreement|deal|memorandum|contract
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
-_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}(?:delegation|team)\b")  # (`The team toured …`: the research team)
+_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}(delegation|team)\b")
+_DELEGATION_LED_BY = re.compile(r"\b(delegation|team)\b[^.\n]{0,120}?\bled by\s+")  # (`The team toured …`: the research team)
 # `At the symposium, Shang Wenchang said … . Wu Juhai said …`: the next speakers spoke there too
 _SPOKE = "said|stressed|noted|pointed out|emphasized|introduced"
 _SPOKE_NEXT = re.compile(rf"(?:[A-Z][\w’'-]+ ){{1,3}}(?:{_SPOKE}|added)\b")
@@ -1761,6 +1769,7 @@ _CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about
 _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|some)\s+$")  # `several hundred years`
 # `process 1,200 tonnes of ore a year and produce 10 tonnes of oxides`: the rate is both's, unless
 # the second has a period of its own (`… and produced 8,600 tonnes in 2025`)
+_TOTAL_OVER = re.compile(r"\s+(?:(?:in|during|over)\s+the\s+first\b|(?:in|during)\s+(?:19|20)\d\d\b|last\s+year\b)")
 _OWN_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in (?:19|20)\d\d|last year|this year|in the first)\b")
 _OF_PER = r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)"  # ` of ore a year`
 _RATE_AND = re.compile(_OF_PER + r"\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
@@ -1812,6 +1821,8 @@ def _share_rates(text: str, metrics: list[Metric]) -> None:
         # 1.5 million motors, and can be expanded to 5,000 tonnes`)
         a = next((m for m in reversed(metrics[:i]) if m.unit.split("/")[0] == b.unit), None) if "/" not in b.unit else None
         if (a is not None and "/" in a.unit and b.start - a.end < 250
+                and not _TOTAL_OVER.match(text, b.end)  # (`exports reached 1.2 million tonnes in the first
+                # eleven months`: a total over a period of its own)
                 and (_REACH.search(text, max(0, b.start - 20), b.start)
                      # `… of annual capacity, bringing the base to 40,000 tonnes and the total to 60,000`
                      or b.start - a.end < 160 and _RAISED_TO.search(text, a.end, b.start)
