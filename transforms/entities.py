@@ -141,6 +141,8 @@ _NAMED_SITE = re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Ii]ts|[Tt]heir) ((?:{_CAP_W
 _SITE_BEFORE = re.compile(r"\b(?:deposit|mine|field|prospect)s?,?$")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _TOWN_BEFORE_IN = re.compile(rf"\b(?:to|at|from|near) ({_CAP_WORD}(?: {_CAP_WORD})?)$")
+_OFFICE_OF = [("Mayor of", "city"), ("Governor of", "province")]
+_ORG_HEAD_AFTER = re.compile(r"[^\S\n]+(?:[A-Z][\w-]*[^\S\n]+){0,3}(?:Group|Company|Corporation|Bank|Municipal|Province|City)\b")
 _IN_PLACE = re.compile(rf"({_CAP_WORD}(?: {_CAP_WORD})?)(?![\w-]| [A-Z])")
 _PLACE_DASH = re.compile(rf"(?<![\w-])({_CAP_WORD})-$")
 _ZONE_TAIL = re.compile(r"(?:[^\S\n]+[A-Z][\w-]*){0,5}[^\S\n]+(?:Zone|Park|District)\b")
@@ -460,6 +462,14 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
                 while kw.endswith("s of") and (n := _AND_PLACE.match(text, k)) and n.group(1) not in aliases:
                     add_town(*n.span(1), kind)
                     k = n.end()
+
+    # `Liu Hong, Vice Mayor of Weihai`: a mayor's city (a governor's province) the knowledge base
+    # does not know
+    for kw, kind in _OFFICE_OF if "Mayor of " in text or "Governor of " in text else ():
+        for _, j in _word_hits(text, kw):
+            if (text[j : j + 1] == " " and (m := _IN_PLACE.match(text, j + 1)) and new_town(m.group(1))
+                    and m.group(1).split()[0] not in _ORG_STOP and not _ORG_HEAD_AFTER.match(text, m.end())):
+                add_town(*m.span(1), kind)
 
     for d in _DISTANCE_OF.finditer(text) if " of " in text and ("kilomet" in text or " km " in text or " miles " in text) else ():
         if (m := _IN_PLACE.match(text, d.end())) and new_town(m.group(1)):

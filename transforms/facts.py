@@ -821,7 +821,7 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if (after := _EVENT_ONLY_BEFORE.get(word)) is not None and not after.match(
                     text, m.end(), min(e, m.end() + _AFTER_REACH)):
                 continue  # `is committed to safety`, `unveiled a plan`, `named CEO`: no event
-            if text.endswith(("before the ", "after the "), max(s, m.start() - 11), m.start()):
+            if text.endswith(("before the ", "after the ", "Before the ", "After the "), max(s, m.start() - 11), m.start()):
                 continue  # `met Yoji Muto before the signing`, `The day after the inspection, …`: the
                 # signing, the inspection are told as when, not as news
             if _AFTER_AN.search(text, max(s, m.start() - 30), m.start()):
@@ -1201,8 +1201,8 @@ _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
 _A_DAY = re.compile(r"\b(?:[Tt]he|[Aa]|[Oo]ne) day $")  # `The day before the signing`, `the day after the forum`
-_BEFORE_THE = re.compile(r"\bbefore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
-_AFTER_THE = re.compile(r"\bafter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium|visit|inspection)\b")
+_BEFORE_THE = re.compile(r"\b[Bb]efore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
+_AFTER_THE = re.compile(r"\b[Aa]fter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium|visit|inspection)\b")
 _THE_TWO = re.compile(r"\s*(?:The|Both) (?:two(?: sides| parties| leaders| ministers| companies| men| women)?|sides)\b")
 _THE_TWO_COMPANIES = re.compile(r"\b[Tt]he two companies\b")
 _THE_TWO_OF = re.compile(r"\b(?:[Tt]he|[Bb]oth) two (?:sides|parties|leaders|ministers|companies|countries|governments)\b")
