@@ -163,14 +163,14 @@ _ROMANCE_ORG = re.compile(
 _OF_WORD = r"[A-Z](?:\w|-(?!(?:based|owned|listed|backed|run|led|headquartered)\b))+"
 _OF_WORDS = ["University", "Institute", "Academy", "Ministry", "Department", "Bureau", "Chamber", "Office", "Cabinet",
              "Council", "Committee"]
-_OF_HEADS = tuple(w + " of" for w in _OF_WORDS)
+_OF_HEADS = tuple(w + link for w in _OF_WORDS for link in (" of", " for"))  # (`Ministry for Economic Affairs`)
 # the words after a body's `of`: `Natural Resources`, `Industry and Information Technology` (a comma
 # only inside a list closed by `and`: `Mining, Blue Economy and Maritime Affairs`)
 _OF_NAMES = rf"(?: {_OF_WORD}){{1,4}}(?:(?:, {_OF_WORD}(?: {_OF_WORD}){{0,2}}){{0,3}} (?:and|&)(?: {_OF_WORD}){{1,3}})?"
 _OF_ORG = re.compile(
     # (`Party Working Committee of the High-Tech Zone`, `Management Committee of …`: a body's kind before its head)
-    r"(?<![\w-])(?:(?:Party|Working|Management|Standing|Administrative|Municipal|Provincial) ){0,3}"
-    rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)}) of(?: the)?{_OF_NAMES}"
+    r"(?<![\w-])(?:(?:Party|Working|Management|Standing|Administrative|Municipal|Provincial|Federal) ){0,3}"
+    rf"(?:{trie_regex(_OF_WORDS, not_after=_WORDISH)}) (?:of|for)(?: the)?{_OF_NAMES}"
     rf"(?: at(?: [A-Z][a-z]+){{1,2}})?(?![\w-])"
 )
 _OF_TAIL = re.compile(rf" of({_OF_NAMES})(?![\w-])")  # what follows a body's head word

@@ -295,6 +295,9 @@ def find_roles(text: str, mentions: list[Mention], sents: list[tuple[int, int]],
         if m := after.match(right):
             titles = _split_titles(m.group(1), kb)
             org = org_starting_at(p.end + m.end())
+            if (org is None and (j := place_or_org_at(p.end + m.end())) is not None
+                    and text.startswith(("’s ", "'s "), j.end)):
+                org = org_starting_at(j.end + 3) or j  # `a state secretary at Germany’s Federal Ministry for …`
             if (org is None and m.group().endswith("of ")
                     and (pf := _portfolio_after().match(text, p.end + m.end()))):
                 org = _ministry(kb, "of " + pf.group(), orgish, titles)  # `Vice Minister of Industry and …`
@@ -907,6 +910,13 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
         places = [m for m in inside if m.entity_type == "place"
                   and not text.endswith(("outside ", "beyond "), max(0, m.start - 8), m.start)]  # (`outside China`)
         plan = _events_by_date(accepted, own) or ([(best[0], best[2], day)] if best is not None else [])
+        if len(plan) == 1 and plan[0][0] != "visit" and plan[0][2] is not None and (tour := next(
+                (m for etype, _, m in accepted if etype == "visit" and m.end() < plan[0][2].pos
+                 and _DURING_A.search(text, max(s, m.start() - 30), m.start())), None)):
+            # `The agreement was signed in Astana during a visit from April 8 to 10 by a German business
+            # delegation`: the dates after the visit are its, an event of its own (the agreement is
+            # undated here); not `announced the guarantees on October 2 during a visit to …`: one event
+            plan = [(plan[0][0], plan[0][1], None), ("visit", tour, plan[0][2])]
         if len(plan) == 1 and plan[0][0] == "agreement" and day is not None and (gathering := next(
                 (m for etype, _, m in accepted if _FAMILY.get(etype, etype) == "meeting"
                  and _SIGNED_AT.search(text, max(s, m.start() - 120), m.start())), None)):
@@ -1200,6 +1210,7 @@ _SAME_DAY = re.compile(
 _AFTER_EVENT = re.compile(r"\s*After the (?:meeting|talks|ceremony|signing|visit|inspection|forum|conference)\b")
 # `toured the plant with Myers after the opening`: on the opening's day
 _AFTER_AN = re.compile(r"\bafter an?\s+(?:[\w-]+\s+){0,3}$")
+_DURING_A = re.compile(r"\bduring an? (?:[\w-]+ ){0,2}$")  # `during a three-day visit`
 _A_DAY = re.compile(r"\b(?:[Tt]he|[Aa]|[Oo]ne) day $")  # `The day before the signing`, `the day after the forum`
 _BEFORE_THE = re.compile(r"\b[Bb]efore the (meeting|talks|ceremony|signing|forum|conference|symposium)\b")
 _AFTER_THE = re.compile(r"\b[Aa]fter the (?:opening|meeting|talks|ceremony|signing|forum|conference|symposium|visit|inspection)\b")
