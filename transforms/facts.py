@@ -1179,8 +1179,8 @@ _THE_DEAL_AFTER = re.compile(r"\s+(?:the\s+(?:agreement|deal|memorandum|contract
 _THE_AGREEMENT = re.compile(r"\b[Uu]nder the (?:agreement|deal|partnership|contract)\b")
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|coming|final|recent|within)\s+$")
-_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}(delegation|team)\b")
-_DELEGATION_LED_BY = re.compile(r"\b(delegation|team)\b[^.\n]{0,120}?\bled by\s+")  # (`The team toured …`: the research team)
+_THE_DELEGATION = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,3}(delegation|team)\b")  # (`The team toured …`: the research team)
+_DELEGATION_LED_BY = re.compile(r"\b(delegation|team)\b[^.\n]{0,120}?\bled by\s+")  # `a delegation from Hoa Phat … led by`
 # `At the symposium, Shang Wenchang said … . Wu Juhai said …`: the next speakers spoke there too
 _SPOKE = "said|stressed|noted|pointed out|emphasized|introduced"
 _SPOKE_NEXT = re.compile(rf"(?:[A-Z][\w’'-]+ ){{1,3}}(?:{_SPOKE}|added)\b")
@@ -1780,8 +1780,9 @@ _CHINESE_MONEY = re.compile(r"\b(?:RMB|CNY|yuan)\b")  # `¥` in an article about
 _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|some)\s+$")  # `several hundred years`
 # `process 1,200 tonnes of ore a year and produce 10 tonnes of oxides`: the rate is both's, unless
 # the second has a period of its own (`… and produced 8,600 tonnes in 2025`)
-_TOTAL_OVER = re.compile(r"\s+(?:(?:in|during|over)\s+the\s+first\b|(?:in|during)\s+(?:19|20)\d\d\b|last\s+year\b)")
 _OWN_PERIOD = re.compile(r"[^.;]{0,60}?\b(?:in (?:19|20)\d\d|last year|this year|in the first)\b")
+# (a past period right after the amount: `1.2 million tonnes in the first eleven months`)
+_TOTAL_OVER = re.compile(r"\s+(?:(?:in|during|over)\s+the\s+first\b|(?:in|during)\s+(?:19|20)\d\d\b|last\s+year\b)")
 _OF_PER = r"\s+of\s+[\w\s-]{1,40}?\s+(?:a|per|each)\s+(?:year|month|week|day|quarter)"  # ` of ore a year`
 _RATE_AND = re.compile(_OF_PER + r"\s+and\s+(?:[a-z]+\s+){0,2}(?:about\s+|some\s+)?")
 # `process 400 tonnes of magnets and recover 100 tonnes of oxides a year`: the rate is both's
