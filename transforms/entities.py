@@ -465,7 +465,7 @@ def find_mentions(text: str, kb: KB | None = None) -> list[Mention]:
 
     # `Liu Hong, Vice Mayor of Weihai`: a mayor's city (a governor's province) the knowledge base
     # does not know
-    for kw, kind in _OFFICE_OF if "Mayor of " in text or "Governor of " in text else ():
+    for kw, kind in _OFFICE_OF if any(f"{w} " in text for w, _ in _OFFICE_OF) else ():
         for _, j in _word_hits(text, kw):
             if (text[j : j + 1] == " " and (m := _IN_PLACE.match(text, j + 1)) and new_town(m.group(1))
                     and m.group(1).split()[0] not in _ORG_STOP and not _ORG_HEAD_AFTER.match(text, m.end())):

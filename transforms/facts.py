@@ -1068,17 +1068,19 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                                     or _AFTER_THE.search(text, ev.start, ev.end)):
             prev = next((h for h in reversed(events[:k]) if h.start_md), None)
             if prev is not None:
-                shift = (1 if same.group(1) else _day_count(same.group("days"))) if same.re is _SAME_DAY else (
-                    1 if same.re is _AFTER_THE and _A_DAY.search(text, ev.start, same.start()) else 0)  # (`The day after the forum`)
+                if same.re is _SAME_DAY:
+                    shift = 1 if same.group(1) else _day_count(same.group("days"))
+                else:  # (`The day after the forum`: the day after it)
+                    shift = 1 if same.re is _AFTER_THE and _A_DAY.search(text, ev.start, same.start()) else 0
                 ev.start_md, ev.start_date = _shift_md(prev.start_md, prev.start_date, shift)
                 ev.date_text = same.group().strip()
                 continue
         # `Tim Ayres met Yoji Muto before the signing`: on the day of the signing (told anywhere)
         if ev.start_md is None and (before := _BEFORE_THE.search(text, ev.start, ev.end)):
             kind = kb.triggers.get(before.group(1), ("", 0))[0]
-            # (the day the event itself was on, not the day it was told of)
-            if (host := next((h for h in events if h.start_md and h.event_type == kind and not h.reported), None)
-                    or next((h for h in events if h.start_md and h.event_type == kind), None)) is not None:
+            # (the first dated one on its own day before one dated by who told of it)
+            if (host := min((h for h in events if h.start_md and h.event_type == kind),
+                            key=lambda h: h.reported, default=None)) is not None:
                 # `The day before the signing, … toured the project`: the day before it
                 day_before = _A_DAY.search(text, ev.start, before.start())
                 ev.start_md, ev.start_date = _shift_md(host.start_md, host.start_date, -1 if day_before else 0)
