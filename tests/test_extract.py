@@ -220,6 +220,7 @@ def test_every_offset_points_at_its_text(name):
     "blind108",  # 0.939
     "blind109",  # 0.909
     "blind110",  # 0.813
+    "blind111",  # 0.960
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2572,3 +2573,15 @@ def test_a_signing_during_a_visit_dated_after_it_and_a_state_secretary_at_a_coun
     assert [(e.event_type, e.start_md, e.end_md) for e in facts.events] == [
         ("agreement", "--04-09", None), ("visit", "--04-08", "--04-10")]
     assert _role_rows(facts) == {("Elke Richter", "State Secretary", "Federal Ministry for Economic Affairs and Energy")}
+
+
+# --- hundred-and-eleventh blind set ---------------------------------------------------------------
+
+def test_a_weekday_under_a_dated_dateline_is_the_last_such_day_on_or_before_it():
+    facts = extract("GANZHOU, March 28, 2026 — JL Mag Rare-Earth Co., Ltd. said on Friday that its revenue for 2025 "
+                    "reached RMB 7.9 billion.")  # (March 28, 2026 is a Saturday)
+    assert [(e.event_type, str(e.start_date), e.date_text) for e in facts.events] == [
+        ("announcement", "2026-03-27", "Friday")]
+    same_day = extract("GANZHOU, March 27, 2026 — JL Mag Rare-Earth Co., Ltd. said on Friday that its revenue "
+                       "reached RMB 7.9 billion.")
+    assert [str(e.start_date) for e in same_day.events] == ["2026-03-27"]

@@ -21,7 +21,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from transforms.entities import (
@@ -945,6 +945,8 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
             if d is not None and not people and not orgs and _is_dateline(text, d):
                 continue  # `BEIJING, Dec 20 (Reuters) - … as more export licences were approved`: the
                 # wire's date and nobody acting, no event
+            if d is not None and d.start is not None and d.end is None and _is_dateline(text, d):
+                d = _on_weekday(d, text, s, e)  # `March 28, 2026 — … said on Friday`: March 27
             # `…, Shanghai Metals Market (SMM) said on December 12`: a price agency (media, no party
             # to others' news) that is itself the one saying, when nobody else acts
             source = ([m.canonical for m in inside if m.entity_type == "organization"
@@ -1229,6 +1231,22 @@ _TOLD_BEFORE = "(told before)"  # the type of an event mention folded into one n
 _AFTER_CEREMONY = re.compile(r"\b[Aa]fter the (?:signing )?ceremony\b")
 _AGREEMENT_NOUNS = {"agreement", "deal", "partnership", "contract"}
 _THE_COMPANY = re.compile(r"\bthe (?:company|group)\b")
+
+
+_ON_WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _on_weekday(d: DateSpan, text: str, s: int, e: int) -> DateSpan:
+    """The dateline's day `d` moved to the weekday the sentence names, the last one on or before it
+    (`GANZHOU, March 28, 2026 — … said on Friday`: Friday, March 27); `d` itself when the sentence
+    names no weekday, or two."""
+    days = {m.group(1) for m in _ON_WEEKDAY.finditer(text, s, e)}
+    if len(days) != 1 or d.start is None:
+        return d
+    (day,) = days
+    start = d.start - timedelta(days=(d.start.weekday() - _WEEKDAYS.index(day)) % 7)
+    return DateSpan(start, None, start.strftime("--%m-%d"), None, day, d.pos, d.stop)
 
 
 def _is_dateline(text: str, d: DateSpan) -> bool:
