@@ -171,6 +171,34 @@ def _score_events(gold: dict, facts, doc: str) -> Score:
     return s
 
 
+# Words too common in a measure to say two measures agree (`year` of `year on year`).
+_MEASURE_STOP = frozenset({
+    "the", "of", "and", "in", "to", "for", "a", "an", "by", "with", "on", "at", "from", "than", "more",
+    "less", "its", "their", "about", "year", "years", "per", "over", "under", "as", "is", "was", "be",
+    "that", "this", "it",
+})
+
+
+def measure_words(measure: str | None) -> set[str]:
+    """The content words of a metric's measure, lower case, a plural `s` dropped."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z][a-z-]+", _norm(measure or ""))
+            if w not in _MEASURE_STOP and len(w) > 2}
+
+
+def measures_agreeing(gold: dict, facts) -> tuple[int, int]:
+    """Of the gold's required metrics that were found (value and unit), how many were found with a
+    measure that shares a content word with the gold's measure (`revenue rise` for `revenue
+    growth`): a loose check, not part of F1, of whether the measure says what was measured."""
+    agree = total = 0
+    for g in ((gold.get("metrics") or {}).get("required") or []):
+        found = [m for m in facts.metrics if m.unit == g["unit"]
+                 and abs(m.value - float(g["value"])) <= 1e-6 * max(1, abs(m.value))]
+        if found:
+            total += 1
+            agree += any(measure_words(m.measure) & measure_words(str(g.get("measure"))) for m in found)
+    return agree, total
+
+
 def _score_metrics(gold: dict, facts, doc: str) -> Score:
     s = Score()
     spec = gold.get("metrics") or {}
@@ -230,7 +258,8 @@ def evaluate_facts(gold_file: Path, source: Path) -> tuple[dict[str, Score], dic
     """Score extraction on the gold's files. Returns per-kind scores and document checks."""
     gold_all = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
     scores = {k: Score() for k in KINDS}
-    checks: dict[str, object] = {"title": [0, 0], "encoding": [0, 0], "docs": 0, "seconds": 0.0}
+    checks: dict[str, object] = {"title": [0, 0], "encoding": [0, 0], "measure": [0, 0], "docs": 0,
+                                 "seconds": 0.0}
     for name, gold in gold_all.items():
         raw = (source / name).read_bytes()
         t0 = time.perf_counter()
@@ -247,6 +276,9 @@ def evaluate_facts(gold_file: Path, source: Path) -> tuple[dict[str, Score], dic
         scores["roles"].add(_score_roles(gold, facts, name))
         scores["events"].add(_score_events(gold, facts, name))
         scores["metrics"].add(_score_metrics(gold, facts, name))
+        agree, total = measures_agreeing(gold, facts)
+        checks["measure"][0] += agree
+        checks["measure"][1] += total
         scores["quotes"].add(_score_quotes(gold, facts, name))
     return scores, checks
 
@@ -272,7 +304,8 @@ def eval_facts_cli(args: argparse.Namespace) -> int:
     for kind, s in [*scores.items(), ("overall", overall(scores))]:
         print(f"{kind:<14}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
     print(f"titles right: {checks['title'][0]}/{checks['title'][1]}   "
-          f"encoding family right: {checks['encoding'][0]}/{checks['encoding'][1]}")
+          f"encoding family right: {checks['encoding'][0]}/{checks['encoding'][1]}   "
+          f"metric measures agreeing: {checks['measure'][0]}/{checks['measure'][1]}")
     docs = checks["docs"]
     print(f"normalize+extract: {docs / checks['seconds']:.0f} documents/s on this core")
     misses = [m for s in scores.values() for m in s.misses]

@@ -1879,6 +1879,7 @@ _LIST_NUMBER = re.compile(r"(?:No\.|#|Nos\.)\s*$")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _MEASURE_WORDS = re.compile(r"[A-Za-z][\w-]*|[,;:.()—–]")
 _WORDS = re.compile(r"[A-Za-z][\w-]*")
+_MEASURE_WORDS_S = re.compile(r"[A-Za-z][\w-]*(?:[’'](?:s\b)?)?|[,;:.()—–]")  # (`China’s` one word)
 
 
 def _is_year(num: str | None) -> bool:
@@ -1893,7 +1894,7 @@ def _metric(text: str, m: re.Match[str], value: float, unit: str, mentions: list
             sents: list[tuple[int, int]], measure: str | None = None) -> Metric:
     s0, e0 = next(((s, e) for s, e in sents if s <= m.start() < e), (0, len(text)))
     if measure is None:
-        measure = _measure(text[m.end() : e0], text[s0 : m.start()])
+        measure = _measure(text[m.end() : e0], text[s0 : m.start()], unit)
     orgs = [x for x in mentions if x.entity_type == "organization" and s0 <= x.start < m.start()
             and not _listing(text, x)]
     approx = _APPROX_BEFORE.search(text[max(0, m.start() - 16) : m.start()]) is not None
@@ -1902,25 +1903,150 @@ def _metric(text: str, m: re.Match[str], value: float, unit: str, mentions: list
                   orgs[-1].canonical if orgs else None, m.start(), m.start() + len(surface))
 
 
-def _measure(right: str, left: str) -> str | None:
-    """What is measured: the noun phrase after the number (`in annual savings`, `efficiency
-    gain`), else the clause before it (`three alarms calibrated in …`)."""
-    words = _MEASURE_WORDS.findall(right)
-    if words and words[0] in ("in", "of") and len(words) > 1:
+def _measure(right: str, left: str, unit: str = "") -> str | None:
+    """What is measured. The noun named before the figure in its clause, or the verb that tells
+    it (`net profit … rose`, `revenue … reached`, `produced` → output), joined to the noun phrase
+    after the figure (`capacity of rare earth oxides`); a percentage's change or share (`revenue
+    rise` for `revenue rose 12%`, `share of sales` for `70% of its sales`, `TREO grade` for `4.13%
+    TREO`). Without such a noun: the noun phrase after the figure (`in annual savings`), else the
+    clause before it (`three alarms calibrated in …`)."""
+    words = _MEASURE_WORDS_S.findall(right)
+    prep = "of"
+    if len(words) > 1 and words[0] in ("in", "of"):
+        of, prep = words[0] == "of", words[0]
         words = words[1:]
+        while len(words) > 1 and (words[0] in _DETERMINERS or words[0].endswith(("’s", "'s"))):
+            words = words[1:]  # `70% of its sales`, `… of China’s imports`
+    else:
+        of = False
+    if _PERIOD_WORDS.match(" ".join(words[:3])):
+        words = []  # `up 18% year on year`: when, not what
     phrase = []
     for w in words:
-        if w in ",;:.()—–" or (phrase and w in _STOP_MEASURE) or (not phrase and w in _STOP_MEASURE):
+        if w in ",;:.()—–" or w in _STOP_MEASURE or w in _PHRASE_END:
             break
         phrase.append(w)
         if len(phrase) == 4:
             break
+    noun = _measure_noun(left, unit)
+    if unit == "percent":
+        change = _CHANGE_BEFORE.search(left, max(0, len(left) - 60)) or (phrase and _CHANGE_NOUN.get(phrase[0].lower()))
+        if change:
+            way = change if isinstance(change, str) else _CHANGE_WORDS[change.group(1).lower()]
+            return f"{noun} {way}" if noun else " ".join(phrase) if phrase else way
+        if phrase and " ".join(phrase).lower() in _GRADES:
+            return f"{' '.join(phrase)} grade"  # `4.13% TREO`, `1.2% total rare earth oxides`
+        if phrase == ["capacity"] and of:
+            return "capacity utilization"  # `ran at 85% of capacity`
+        if phrase and of:
+            return "share of " + " ".join(phrase)  # `about 70% of its sales`
+    if noun and phrase and not any(w.lower().rstrip("s") in noun for w in phrase):
+        return f"{noun} {prep} {' '.join(phrase)}"  # `capacity … 3,000 tonnes of rare earth oxides`
+    if noun:
+        return noun
+    if not phrase and "/" in unit and _CURRENCY_CODE.fullmatch(unit.split("/")[0]):
+        return "price"  # `Dysprosium oxide held at US$230 per kilogram`
     if phrase:
         return " ".join(phrase)
     lw = _WORDS.findall(left)[-5:]
     while lw and lw[-1].lower() in _STOP_MEASURE:
         lw.pop()
     return " ".join(lw) or None
+
+
+_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "a", "an"}
+_PERIOD_WORDS = re.compile(r"(?:year|quarter|month) (?:on|over) (?:year|quarter|month)|year-on-year|"
+                           r"quarter-on-quarter|a year|from a year|than a year|last year|this year")
+# words that end the noun phrase after a figure (`… tonnes of magnet blanks last year`)
+_PHRASE_END = {"went", "were", "was", "is", "are", "will", "would", "could", "can", "has", "have", "had",
+                "came", "comes", "rose", "fell", "said", "says", "according", "go", "goes", "annually",
+                "once", "each", "now", "already", "so", "which", "who", "when", "where", "after", "before", "over",
+                "across", "within", "since", "during", "until", "through", "last", "this", "next", "up", "down"}
+_GRADES = {"treo", "reo", "total rare earth oxides", "total rare earth oxide", "rare earth oxides", "tree"}
+# a change told before a percentage: `rose 12.6%`, `up 18%`, `cut … by 42%`
+_CHANGE_WORDS = {**dict.fromkeys(("up", "rose", "rise", "rises", "risen", "rising", "increased", "increase",
+                                  "increases", "grew", "grown", "growing", "gained", "gain", "jumped",
+                                  "climbed", "higher", "surged", "soared", "growth"), "rise"),
+                 **dict.fromkeys(("down", "fell", "fallen", "falls", "falling", "dropped", "declined",
+                                  "decline", "decreased", "decrease", "slipped", "lower", "slumped",
+                                  "plunged", "cut", "reduced", "reduction", "lowered"), "fall")}
+_CHANGE_BEFORE = re.compile(
+    rf"\b({'|'.join(_CHANGE_WORDS)})(?:\s+(?:by|of))?(?:\s+(?:[a-z]+\s+){{0,4}}?by)?"
+    r"\s+(?:about|around|nearly|almost|some|roughly|more than|over|just over|an estimated)?\s*$")
+_CHANGE_NOUN = {"rise": "rise", "increase": "rise", "growth": "growth", "gain": "rise", "jump": "rise",
+                "fall": "fall", "decline": "fall", "drop": "fall", "decrease": "fall", "cut": "fall",
+                "reduction": "fall"}
+# what a figure measures, named before it in its clause (the nearest), or the verb that tells it
+_MEASURE_NOUNS = (
+    "net profit", "profit", "net income", "earnings", "EBITDA", "revenue", "revenues", "sales", "turnover",
+    "output value", "output", "production", "exports", "imports", "shipments", "capacity", "prices",
+    "price", "share price", "shares", "costs", "cost", "investment", "funding", "financing", "loan",
+    "grant", "subsidy", "savings", "consumption", "emissions", "reserves", "resources", "resource",
+    "grade", "purity", "recovery", "utilisation", "utilization", "stake", "market share", "value",
+    "quota", "demand", "supply", "volume", "inventory", "inventories", "stockpile", "spending", "budget",
+    "dividend", "tariff", "tariffs", "tax", "fine", "penalty", "orders", "order", "output capacity",
+    "loss", "net loss", "target", "power use", "energy use", "water use", "gas use", "electricity use",
+    "electricity consumption", "utilization rate", "utilisation rate")
+# a verb that tells what a figure measures, and which figures it tells: money ($), percentages (%),
+# quantities (q): `invest` tells an amount of money, `covering 1,200 km2` no share
+_MEASURE_VERBS = {
+    **dict.fromkeys(("produced", "produce", "produces", "producing"), ("output", "%q$")),
+    **dict.fromkeys(("invest", "invests", "invested", "investing"), ("investment", "$")),
+    **dict.fromkeys(("spend", "spent", "spends"), ("spending", "$")),
+    "exported": ("exports", "%q$"), "imported": ("imports", "%q$"), "sold": ("sales", "%q$"),
+    "shipped": ("shipments", "%q$"), "raised": ("funds raised", "$"), "raise": ("funds raised", "$"),
+    "lend": ("loan", "$"), "lent": ("loan", "$"), "fined": ("fine", "$"), "paid": ("payment", "$"),
+    "pay": ("payment", "$"), "bought": ("purchases", "q$"), "buy": ("purchases", "%q$"),
+    "buys": ("purchases", "%q$"), "saved": ("savings", "q$"), "save": ("savings", "q$"),
+    "saves": ("savings", "q$"), "worth": ("value", "$"), "valued": ("value", "$"),
+    "cover": ("share covered", "%"), "covers": ("share covered", "%"),
+    **dict.fromkeys(("aims", "aimed", "aim", "targets", "targeted"), ("target", "%q$"))}
+_MEASURE_MODIFIERS = (
+    "net", "gross", "operating", "annual", "yearly", "total", "separation", "processing", "refining",
+    "production", "magnet", "oxide", "metal", "market", "average", "first-half", "half-year", "quarterly",
+    "full-year", "initial", "additional", "combined", "designed", "planned", "installed", "nameplate",
+    "rare earth", "smelting", "recycling", "mining", "ore", "selling", "spot", "export", "import",
+    "first-phase", "expanded", "new", "current", "contract", "government", "federal", "state",
+    "research", "environmental", "energy", "water", "power", "carbon")
+# (on lower-cased text; not the tax of `profit after tax`)
+_MEASURE_RE = re.compile(rf"\b(?<!after )(?<!before )(?<!pre-)(?:{trie_regex([n.lower() for n in _MEASURE_NOUNS] + list(_MEASURE_VERBS))})\b")
+_MODIFIER_BEFORE = re.compile(rf"\b(?:{trie_regex(list(_MEASURE_MODIFIERS))})\s+$")
+
+
+_NO_MEASURE_NOUN = {"year", "month", "week", "day", "hour", "minute", "km", "m", "km2", "hectare", "mu"}
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+$")
+
+
+def _measure_noun(left: str, unit: str) -> str | None:
+    """The measure named last in `left` (its clause, at most 80 characters before the figure) that
+    can tell a figure in `unit` (none for a span of time or a distance: `a 10-year offtake`)."""
+    base = unit.split("/")[0]
+    kind = ("%" if unit == "percent" else "$" if _CURRENCY_CODE.fullmatch(base) or base == "cent"
+            else "" if base in _NO_MEASURE_NOUN else "q")
+    if not kind:
+        return None
+    start = max((left.rfind(c) for c in ";:—–"), default=-1) + 1
+    w0 = max(start, len(left) - 80)
+    if w0 and left[w0 - 1].isalnum():  # (from the next whole word: not the `supply` of `oversupply`)
+        w0 = left.find(" ", w0) + 1 or len(left)
+    window = left[w0:]
+    low = window.lower()
+    last = None
+    for m in _MEASURE_RE.finditer(low):
+        verb = _MEASURE_VERBS.get(m.group())
+        if verb is not None and kind not in verb[1]:
+            continue
+        at = w0 + m.start()
+        if not (left[at].isupper() and _CAPITAL_BEFORE.search(left, max(0, at - 40), at)):
+            last = m  # (not a word of a name: `Arafura Resources`, `Northern Rare Earth’s Value`)
+    if last is None:
+        return None
+    said = window[last.start() : last.end()]
+    said = said if said.isupper() else said.lower()  # (`Revenue rose`; `EBITDA`)
+    if said in _MEASURE_VERBS:
+        return _MEASURE_VERBS[said][0]
+    mod = _MODIFIER_BEFORE.search(low, max(0, last.start() - 20), last.start())
+    return f"{mod.group().strip()} {said}" if mod else said
 
 
 # --- quotes -----------------------------------------------------------------------------------
