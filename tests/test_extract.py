@@ -236,6 +236,7 @@ def test_every_offset_points_at_its_text(name):
     "blind109",  # 0.909
     "blind110",  # 0.813
     "blind111",  # 0.960
+    "blind112",  # 0.964
 ])
 def test_blind_gold_target(name):
     scores, checks = evaluate_facts(DATA / f"gold_{name}.yaml", DATA / name)
@@ -2629,3 +2630,14 @@ def test_a_verb_tells_only_the_figures_it_can():
     measures = dict(_measures("The exploration licence covers 5,000 hectares and the company raised its stake to 51%."))
     assert measures["5,000 hectares"] != "share covered"  # (a share is what `covers` tells)
     assert measures["51%"] == "stake"  # (not `funds raised`: money is what `raised` tells)
+
+
+# --- hundred-and-twelfth blind set ----------------------------------------------------------------
+
+def test_an_agreement_told_on_a_weekday_and_signed_on_another_day_is_announced_that_weekday():
+    facts = extract("JOHANNESBURG, 14 October 2025 — Rainbow Rare Earths Ltd said on Tuesday that the U.S. "
+                    "International Development Finance Corporation (DFC) had agreed to invest US$50 million in "
+                    "its Phalaborwa project.\n\nThe investment agreement, signed in Pretoria on October 13, gives "
+                    "the DFC a 25% stake in Phalaborwa Rare Earths (Pty) Ltd, the project company.")
+    assert sorted((e.event_type, str(e.start_date)) for e in facts.events) == [
+        ("agreement", "2025-10-13"), ("announcement", "2025-10-14")]

@@ -961,8 +961,9 @@ def find_events(text: str, mentions: list[Mention], sents: list[tuple[int, int]]
                 or _THE_DEAL_AFTER.match(text, trig.end()) is not None  # `signed the agreement`
                 or _THE_DELEGATION.search(text, s, trig.start()) is not None,  # `The delegation visited …`
                 tuple(k for k in kinds if k != etype),
-                d is not None and etype != "announcement" and any(
-                    a.group().endswith(" on") and a.end() + 1 == d.pos for _, _, a in accepted),
+                d is not None and etype != "announcement" and any(  # (`said on Tuesday` under a dateline)
+                    a.group().endswith(" on") and (a.end() + 1 == d.pos or _WEEKDAY.match(text, a.end() + 1))
+                    for _, _, a in accepted),
             ))
     announcements = [ev for ev in events if ev.event_type == "announcement"]
     if announcements and "nnouncement" in text:
@@ -1375,7 +1376,7 @@ def _fold_dated(dated: list[Event]) -> tuple[list[Event], dict[int, list[int]]]:
     for ev in dated:
         if ev.reported and ev.organizations and any(
                 _family(m) == _family(ev) and not m.reported and m.start_md != ev.start_md and m.organizations
-                and (set(ev.organizations) <= set(m.organizations) or set(m.organizations) <= set(ev.organizations))
+                and set(ev.organizations) & set(m.organizations)
                 for m in dated):
             ev.event_type = "announcement"
     for ev in dated:
